@@ -1,0 +1,1 @@
+// The push-sync model; see Simulation.swift.
