@@ -31,11 +31,13 @@ public struct DailyProfile: Hashable, Sendable {
 /// A non-homogeneous Poisson process whose rate is `perDay` shaped by a `DailyProfile`,
 /// generated exactly by inverting its integrated rate hour by hour (no time step, no
 /// thinning): the next arrival after t is the s with ∫ₜˢ λ = E, E ~ Exp(1).
-public struct PoissonArrivals: Hashable, Sendable {
+///
+/// A plain value with no references (its 24 rates are stored inline), so a model can keep
+/// one per population in its event loop at no reference-counting cost.
+public struct PoissonArrivals: Sendable, BitwiseCopyable {
     public let perDay: Double
-    public let profile: DailyProfile
     /// Arrivals per microsecond in each hour.
-    @usableFromInline let hourlyRate: [Double]
+    @usableFromInline let hourlyRate: InlineArray<24, Double>
 
     public static let microsecondsPerHour: Int64 = 3_600_000_000
     public static let microsecondsPerDay: Int64 = 86_400_000_000
@@ -43,8 +45,8 @@ public struct PoissonArrivals: Hashable, Sendable {
     public init(perDay: Double, profile: DailyProfile) {
         precondition(perDay >= 0 && perDay.isFinite, "rate must be a non-negative number")
         self.perDay = perDay
-        self.profile = profile
-        hourlyRate = profile.weights.map { perDay * $0 / Double(Self.microsecondsPerDay) }
+        let weights = profile.weights
+        hourlyRate = InlineArray { perDay * weights[$0] / Double(Self.microsecondsPerDay) }
     }
 
     /// The time of the next arrival after `time` (in microseconds), using one draw;
@@ -62,22 +64,27 @@ public struct PoissonArrivals: Hashable, Sendable {
         var t = time
         // Whole days first: each contributes exactly `perDay` to the integrated rate.
         if remaining >= perDay {
-            let days = (remaining / perDay).rounded(.down)
-            remaining -= days * perDay
-            t += Int64(days) * Self.microsecondsPerDay
+            let days = Int64(remaining / perDay)
+            remaining -= Double(days) * perDay
+            t += days * Self.microsecondsPerDay
         }
-        while true {
-            let hourOfDay = Int((t % Self.microsecondsPerDay) / Self.microsecondsPerHour)
-            let hourEnd = (t / Self.microsecondsPerHour + 1) * Self.microsecondsPerHour
-            let rate = hourlyRate[hourOfDay]
-            if rate > 0 {
-                let needed = remaining / rate
-                if needed <= Double(hourEnd - t) {
-                    return t + Int64(needed.rounded(.up))
+        // Read the rates in place: copying the inline array costs more than the search.
+        return withUnsafeBytes(of: hourlyRate) { raw in
+            let rates = raw.assumingMemoryBound(to: Double.self)
+            while true {
+                let hourOfDay = Int((t % Self.microsecondsPerDay) / Self.microsecondsPerHour)
+                let hourEnd = (t / Self.microsecondsPerHour + 1) * Self.microsecondsPerHour
+                let rate = rates[hourOfDay]
+                if rate > 0 {
+                    let needed = remaining / rate
+                    if needed <= Double(hourEnd - t) {
+                        let whole = Int64(needed)
+                        return t + whole + (Double(whole) < needed ? 1 : 0)
+                    }
+                    remaining -= rate * Double(hourEnd - t)
                 }
-                remaining -= rate * Double(hourEnd - t)
+                t = hourEnd
             }
-            t = hourEnd
         }
     }
 }

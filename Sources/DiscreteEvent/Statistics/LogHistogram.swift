@@ -30,6 +30,18 @@ public struct LogHistogram: Hashable, Sendable {
 
     public init() {}
 
+    /// A histogram from full-range bucket counts (trimmed to the buckets in use).
+    init(counts: UnsafeBufferPointer<UInt64>, totalWeight: UInt64, weightedSum: Int128, minimum: Int64, maximum: Int64) {
+        if let first = counts.firstIndex(where: { $0 != 0 }), let last = counts.lastIndex(where: { $0 != 0 }) {
+            firstBucket = first
+            buckets = Array(counts[first...last])
+        }
+        _totalWeight = totalWeight
+        _weightedSum = weightedSum
+        _minimum = minimum
+        _maximum = maximum
+    }
+
     /// True when nothing has been added (or only zero weights).
     @inlinable public var isEmpty: Bool { totalWeight == 0 }
 

@@ -29,6 +29,17 @@ public struct TimeWeighted: Hashable, Sendable {
         lastChange = start
     }
 
+    init(histogram: LogHistogram, level: Int64, maximum: Int64, timeAtOrAboveThreshold: Int64,
+         lastChange: Int64, start: Int64, threshold: Int64) {
+        _histogram = histogram
+        _level = level
+        _maximum = maximum
+        _timeAtOrAboveThreshold = timeAtOrAboveThreshold
+        self.lastChange = lastChange
+        self.start = start
+        self.threshold = threshold
+    }
+
     /// Moves the level by `delta` at time `now` (which must not go backwards).
     @inlinable @inline(__always)
     public mutating func add(_ delta: Int64, at now: Int64) {

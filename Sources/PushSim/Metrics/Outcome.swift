@@ -1,0 +1,150 @@
+import DiscreteEvent
+
+/// What one population did on one server, ready to merge across servers and populations.
+struct Accumulated {
+    var metrics: PopulationMetrics
+    var devices = 0
+    var pushDevices = 0
+    /// Radio energy per device per day, in microjoules.
+    var energyPerDay = LogHistogram()
+    var batteryPercentSum = 0.0
+    /// Devices by final heartbeat (µs), push devices only.
+    var finalHeartbeats: [Int64: Int] = [:]
+    var outboxPendingAges = LogHistogram()
+    var outboxPendingAtEnd = 0
+
+    mutating func merge(_ o: Accumulated) {
+        metrics.merge(o.metrics)
+        devices += o.devices
+        pushDevices += o.pushDevices
+        energyPerDay.merge(o.energyPerDay)
+        batteryPercentSum += o.batteryPercentSum
+        finalHeartbeats.merge(o.finalHeartbeats, uniquingKeysWith: +)
+        outboxPendingAges.merge(o.outboxPendingAges)
+        outboxPendingAtEnd += o.outboxPendingAtEnd
+    }
+}
+
+/// Everything a finished single-server run hands back.
+struct ServerOutcome {
+    var name: String
+    var populations: [Accumulated]
+    var threads: TimeWeighted
+    var queue: TimeWeighted
+    var capacity: Int
+    var timeseries: [TimeseriesRow]
+    var restarts: [RestartFigures]
+    var events: Int
+}
+
+extension ServerRun {
+    /// Scans the devices for the end-of-run figures and packages the run's results.
+    mutating func outcome(name: String, populations: [Population]) -> ServerOutcome {
+        let measuredDays = Double(end - warmup) / 86_400e6
+        var accumulated: [Accumulated] = []
+        for i in 0..<populationCount { accumulated.append(Accumulated(metrics: metrics[i].snapshot(end: end))) }
+        for d in 0..<deviceCount {
+            let population = Int(devices[d].population)
+            let p = pops + population
+            accumulated[population].devices += 1
+            let joulesPerDay = measuredDays > 0 ? devices[d].radio.joules / measuredDays : 0
+            accumulated[population].energyPerDay.add(Int64((joulesPerDay * 1e6).rounded()))
+            accumulated[population].batteryPercentSum += joulesPerDay / populations[population].batteryJoules * 100
+            if p.pointee.push {
+                accumulated[population].pushDevices += 1
+                accumulated[population].finalHeartbeats[devices[d].heartbeat, default: 0] += 1
+            }
+            outboxFinalFigures(d, into: &accumulated[population])
+        }
+        return ServerOutcome(name: name, populations: accumulated, threads: threads.finish(at: end),
+                             queue: queueLength.finish(at: end),
+                             capacity: pool.capacity, timeseries: timeseries,
+                             restarts: restartFigures(server: name), events: events)
+    }
+}
+
+extension Figures {
+    /// Figures from accumulated metrics; `threads` and `queue` are the levels to report
+    /// (the server's for overall figures, the population's own for a population).
+    init(_ a: Accumulated, threads: TimeWeighted, queue: TimeWeighted, capacity: Int,
+         fullFraction: Double, measuredSeconds: Double) {
+        let m = a.metrics
+        let seconds = 1e-6
+        pings.status2 = m.status2
+        pings.status1 = m.status1
+        pings.conflict409 = m.conflict409
+        pings.status5 = m.status5
+        pings.lost = m.lost
+        pings.rejected503 = m.rejected503
+        pings.reset = m.reset
+        pings.total = m.status2 + m.status1 + m.conflict409 + m.status5 + m.rejected503 + m.reset
+        pings.share409 = pings.total > 0 ? Double(m.conflict409) / Double(pings.total) : 0
+        httpStatus = [(200, m.http200), (409, m.http409), (503, m.http503)]
+
+        self.threads.capacity = capacity
+        self.threads.mean = threads.mean
+        self.threads.p50 = threads.quantile(0.5)
+        self.threads.p95 = threads.quantile(0.95)
+        self.threads.p99 = threads.quantile(0.99)
+        self.threads.max = Int(threads.maximum)
+        self.threads.fullFraction = fullFraction
+        self.queue.meanLength = queue.mean
+        self.queue.maxLength = Int(queue.maximum)
+        self.queue.waitP50 = m.queueWait.quantile(0.5) * seconds
+        self.queue.waitP95 = m.queueWait.quantile(0.95) * seconds
+        self.queue.waitP99 = m.queueWait.quantile(0.99) * seconds
+
+        pingDuration = DurationFigures(m.pingDuration)
+        syncDuration = DurationFigures(m.syncDuration)
+        syncs = SyncFigures(total: m.syncs, timeouts: m.syncTimeouts, rejected503: m.syncRejected503, reset: m.syncReset)
+
+        let delivered = m.byPush + m.byUserOpen + m.byFetch + m.byOutbox + m.afterLostPing
+        pushLatency.delivered = delivered
+        pushLatency.mean = m.pushLatency.mean * seconds
+        pushLatency.p50 = m.pushLatency.quantile(0.5) * seconds
+        pushLatency.p95 = m.pushLatency.quantile(0.95) * seconds
+        pushLatency.p99 = m.pushLatency.quantile(0.99) * seconds
+        if delivered > 0 {
+            let n = Double(delivered)
+            pushLatency.byPush = Double(m.byPush) / n
+            pushLatency.byUserOpen = Double(m.byUserOpen) / n
+            pushLatency.byFetch = Double(m.byFetch) / n
+            pushLatency.byOutbox = Double(m.byOutbox) / n
+            pushLatency.afterLostPing = Double(m.afterLostPing) / n
+        }
+
+        let days = measuredSeconds / 86_400
+        if a.devices > 0 {
+            battery.joulesPerDeviceDay = a.energyPerDay.mean * 1e-6
+            battery.joulesPerDeviceDayP95 = a.energyPerDay.quantile(0.95) * 1e-6
+            battery.percentPerDay = a.batteryPercentSum / Double(a.devices)
+            battery.radioActiveSecondsPerDay = days > 0 ? m.radioActiveMicros * seconds / Double(a.devices) / days : 0
+        }
+        if a.pushDevices > 0 && measuredSeconds > 0 {
+            heartbeat.meanSeconds = Double(m.heartbeatIntegral) / (Double(a.pushDevices) * measuredSeconds * 1e6) * seconds
+        }
+        for (h, n) in a.finalHeartbeats { heartbeat.final[Double(h) * seconds, default: 0] += n }
+
+        outbox.created = m.outboxCreated
+        outbox.delivered = m.outboxDelivered
+        outbox.duplicates = m.outboxDuplicates
+        outbox.conflicts = m.outboxConflicts
+        outbox.permanentErrors = m.outboxPermanentErrors
+        outbox.resent = m.outboxResent
+        outbox.pendingAtEnd = a.outboxPendingAtEnd
+        outbox.pendingAgeP95 = a.outboxPendingAges.quantile(0.95) * seconds
+        outbox.pendingAgeMax = Double(a.outboxPendingAges.max) * seconds
+        outbox.deliveryDelayMean = m.outboxDeliveryDelay.mean * seconds
+        outbox.deliveryDelayP95 = m.outboxDeliveryDelay.quantile(0.95) * seconds
+    }
+}
+
+extension DurationFigures {
+    init(_ h: LogHistogram) {
+        count = Int(h.totalWeight)
+        mean = h.mean * 1e-6
+        p50 = h.quantile(0.5) * 1e-6
+        p95 = h.quantile(0.95) * 1e-6
+        max = Double(h.max) * 1e-6
+    }
+}

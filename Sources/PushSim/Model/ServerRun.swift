@@ -1,0 +1,197 @@
+import DiscreteEvent
+
+/// Where a server is in its restart cycle (MODEL.md §3.5).
+enum ServerPhase: UInt8 {
+    case up
+    /// Refusing new requests with 503, waiting for held requests to finish.
+    case draining
+    /// Down: requests get no answer.
+    case down
+}
+
+/// One server and the devices on it, simulated event by event.
+///
+/// All state is in flat arrays indexed by device and by request slot; events are 16-byte
+/// values in an `EventQueue`; the probe is a generic parameter, so with `NoProbe` the loop
+/// has no dynamic dispatch, no reference counting and no allocation per event.
+struct ServerRun<Probe: SimulationProbe>: ~Copyable {
+    // Time window.
+    let warmup: Int64
+    let end: Int64
+    // Server configuration.
+    let pingHoldsThread: Bool
+    let heartbeatMin: Int64
+    let heartbeatMax: Int64
+    let onNewerRequest: NewerRequestPolicy
+    let pingWork: Sampler
+    let syncWork: Sampler
+    let sampleInterval: Int64
+    let restarts: [Restart]
+
+    var queue: EventQueue<UInt64>
+    let devices: UnsafeMutablePointer<Device>
+    let deviceCount: Int
+    var requests: RequestTable
+    var pool: ThreadPool
+    let pops: UnsafeMutablePointer<PopulationParameters>
+    let populationCount: Int
+    var tables: SamplerTables
+    let metrics: UnsafeMutablePointer<PopulationRecorder>
+    var probe: Probe
+
+    var phase: ServerPhase = .up
+    var restartIndex = 0
+    var restartRecords: [RestartRecord] = []
+    var events = 0
+    var pumping = false
+
+    // Server-wide levels, for the summary and the time series.
+    var threads: LevelAccumulator
+    var queueLength: LevelAccumulator
+    var threadsInterval = IntervalLevel()
+    var queueInterval = IntervalLevel()
+    var timeseries: [TimeseriesRow] = []
+    var intervalRow = TimeseriesRow(time: 0, threadsMean: 0, threadsMax: 0, queueMean: 0, queueMax: 0)
+    var lastSample: Int64 = 0
+
+    /// Sets up the devices of `populations` (with their own stream keys) on `server`.
+    init(scenario: Scenario, server: ServerConfig, populations: [(Population, deviceOffset: Int)],
+         run: StreamKey, probe: Probe) {
+        warmup = scenario.warmup.microseconds
+        end = scenario.duration.microseconds
+        pingHoldsThread = server.pingHoldsThread
+        heartbeatMin = server.heartbeatMin.microseconds
+        heartbeatMax = server.heartbeatMax.microseconds
+        onNewerRequest = server.onNewerRequest
+        sampleInterval = scenario.sampleInterval.microseconds
+        restarts = server.restarts.sorted { $0.at < $1.at }
+        var tables = SamplerTables()
+        pingWork = Sampler(server.pingWork, tables: &tables)
+        syncWork = Sampler(server.syncWork, tables: &tables)
+        self.probe = probe
+
+        let total = populations.reduce(0) { $0 + $1.0.count }
+        deviceCount = total
+        devices = .allocate(capacity: max(1, total))
+        devices.initialize(repeating: Device(), count: max(1, total))
+        populationCount = populations.count
+        pops = .allocate(capacity: max(1, populations.count))
+        var first = 0
+        for (i, (population, offset)) in populations.enumerated() {
+            (pops + i).initialize(to: PopulationParameters(population, firstDevice: first, streamOffset: offset,
+                                                           profile: scenario.profile, run: run, tables: &tables))
+            first += population.count
+        }
+        self.tables = tables
+        metrics = .allocate(capacity: max(1, populations.count))
+        for i in 0..<max(1, populations.count) {
+            (metrics + i).initialize(to: PopulationRecorder(window: scenario.warmup.microseconds, capacity: server.threads))
+        }
+        threads = LevelAccumulator(start: scenario.warmup.microseconds, threshold: Int64(server.threads))
+        queueLength = LevelAccumulator(start: scenario.warmup.microseconds)
+        pool = ThreadPool(capacity: server.threads, queueLimit: server.queueLimit)
+        requests = RequestTable(capacity: total + total / 2 + 16)
+        queue = EventQueue(capacity: 3 * total + 64)
+
+        for i in 0..<populations.count {
+            for local in 0..<pops[i].count {
+                setUpDevice(pops[i].firstDevice + local, population: i, streamIndex: pops[i].streamOffset + local)
+            }
+        }
+        if sampleInterval > 0 { schedule(.sample, index: 0, generation: 0, at: min(sampleInterval, end)) }
+        if let first = restarts.first, first.at.microseconds <= end {
+            schedule(.restartPhase, index: 0, generation: 0, at: first.at.microseconds)
+        }
+    }
+
+    deinit {
+        devices.deallocate()
+        pops.deallocate()
+        metrics.deinitialize(count: max(1, populationCount))
+        metrics.deallocate()
+    }
+
+    @inline(__always)
+    mutating func schedule(_ kind: EventKind, index: Int, generation: UInt32, at time: Int64) {
+        queue.schedule(at: time, EventPayload.pack(kind, index: index, generation: generation))
+    }
+
+    @inline(__always) func measuring(_ t: Int64) -> Bool { t >= warmup }
+
+    /// Runs every event up to the end of the scenario, then closes the books.
+    mutating func run() {
+        while let event = queue.popMin() {
+            let t = event.time
+            if t > end { break }
+            events &+= 1
+            probe.willProcessEvent(at: t)
+            let payload = event.payload
+            let index = EventPayload.index(payload)
+            let generation = EventPayload.generation(payload)
+            switch EventPayload.kind(payload) {
+            case .deviceTimer: deviceTimer(index, generation: generation, at: t)
+            case .arrive: if isCurrent(index, generation) { requestArrives(index, at: t) }
+            case .pingWorkDone: if isCurrent(index, generation) { pingWorkDone(index, at: t) }
+            case .heartbeatDone: if isCurrent(index, generation) { heartbeatDone(index, at: t) }
+            case .syncDone: if isCurrent(index, generation) { syncDone(index, at: t) }
+            case .response: if isCurrent(index, generation) { responseArrives(index, at: t) }
+            case .deviceTimeout: if isCurrent(index, generation) { deviceTimesOut(index, at: t) }
+            case .sample: recordSample(at: t)
+            case .restartPhase: restartPhase(at: t)
+            }
+        }
+        finish()
+    }
+
+    @inline(__always)
+    func isCurrent(_ slot: Int, _ generation: UInt32) -> Bool {
+        requests.slots[slot].generation == generation
+    }
+
+    // MARK: - Levels
+
+    @inline(__always)
+    mutating func changeThreads(by delta: Int, population: Int, at t: Int64) {
+        if delta > 0 { pool.acquire() } else { pool.release() }
+        let held = Int64(pool.held)
+        threads.set(held, at: t)
+        threadsInterval.set(held, at: t)
+        metrics[population].threads.add(Int64(delta), at: t)
+        probe.threadsHeld(pool.held, capacity: pool.capacity, at: t)
+    }
+
+    @inline(__always)
+    mutating func changeQueue(by delta: Int, population: Int, at t: Int64) {
+        let length = Int64(pool.queued)
+        queueLength.set(length, at: t)
+        queueInterval.set(length, at: t)
+        metrics[population].queue.add(Int64(delta), at: t)
+    }
+
+    // MARK: - Time series
+
+    mutating func recordSample(at t: Int64) {
+        let threadFigures = threadsInterval.close(at: t, since: lastSample)
+        let queueFigures = queueInterval.close(at: t, since: lastSample)
+        var row = intervalRow
+        row.time = Double(t) / 1e6
+        row.threadsMean = threadFigures.mean
+        row.threadsMax = Int(threadFigures.max)
+        row.queueMean = queueFigures.mean
+        row.queueMax = Int(queueFigures.max)
+        row.serverUp = phase == .up
+        timeseries.append(row)
+        intervalRow = TimeseriesRow(time: 0, threadsMean: 0, threadsMax: 0, queueMean: 0, queueMax: 0)
+        lastSample = t
+        if t < end { schedule(.sample, index: 0, generation: 0, at: min(t + sampleInterval, end)) }
+    }
+
+    // MARK: - End of run
+
+    mutating func finish() {
+        for d in 0..<deviceCount {
+            let p = Int(devices[d].population)
+            metrics[p].counters.radioActiveMicros += devices[d].radio.finish(pops[p].radio, from: warmup, to: end)
+        }
+    }
+}

@@ -1,0 +1,276 @@
+import DiscreteEvent
+
+/// The server's side of MODEL.md §3: arrivals, the thread pool and its queue, Pings that
+/// wait for mail or their heartbeat, Syncs, the newer-request rule, and responses on their
+/// way back through the device's firewall path.
+extension ServerRun {
+    /// A request reaches the server: it starts on a free thread, waits in the queue, or is
+    /// refused with 503 when the queue is full (or the server is draining).
+    mutating func requestArrives(_ slot: Int, at t: Int64) {
+        let r = requests.slots + slot
+        r.pointee.serverAt = t
+        switch phase {
+        case .down:
+            r.pointee.serverFinished = true
+            r.pointee.state = .done
+            probe.requestEnded(id: requestID(slot), end: .unanswered, at: t)
+            noteRefused(at: t)
+            ensureTimeout(slot, at: t)
+            releaseIfDone(slot)
+            return
+        case .draining:
+            noteRefused(at: t)
+            refuse(slot, at: t)
+            return
+        case .up:
+            break
+        }
+        if pool.hasFreeThread && pool.queued == 0 {
+            start(slot, at: t)
+            pump(at: t)
+        } else if !pool.queueIsFull {
+            r.pointee.state = .queued
+            pool.enqueue(slot)
+            changeQueue(by: 1, population: Int(devices[Int(r.pointee.device)].population), at: t)
+            ensureTimeout(slot, at: t)
+        } else {
+            refuse(slot, at: t)
+        }
+    }
+
+    /// Starts queued requests while threads are free, first in first out.
+    mutating func pump(at t: Int64) {
+        if pumping || phase != .up { return }
+        pumping = true
+        while pool.hasFreeThread, let slot = pool.dequeue() {
+            changeQueue(by: -1, population: Int(devices[Int(requests.slots[slot].device)].population), at: t)
+            start(slot, at: t)
+        }
+        pumping = false
+    }
+
+    /// A request gets a thread.
+    mutating func start(_ slot: Int, at t: Int64) {
+        let r = requests.slots + slot
+        let d = Int(r.pointee.device)
+        let dev = devices + d
+        let population = Int(dev.pointee.population)
+        let p = pops + population
+        changeThreads(by: 1, population: population, at: t)
+        r.pointee.holdsThread = true
+        if measuring(t) { metrics[population].queueWait.add(t - r.pointee.serverAt) }
+        r.pointee.serverAt = t
+        var work = p.pointee.stream(.work, device: localIndex(d), counter: dev.pointee.workCounter)
+        defer { dev.pointee.workCounter = work.counter }
+
+        // MODEL.md §3.5: a newer request from a single-connection device ends the Pings it
+        // abandoned, when it starts on a thread.
+        if p.pointee.single && onNewerRequest != .ignore {
+            if r.pointee.serial < dev.pointee.latestStartedSerial && r.pointee.kind == .ping {
+                // An older Ping that starts after a newer request: superseded at once.
+                answer(slot, http: onNewerRequest == .conflict409 ? 409 : 200, pingStatus: 1, at: t)
+                return
+            }
+            var older = Int(dev.pointee.serverPings)
+            while older >= 0 {
+                let next = Int(requests.slots[older].next)
+                if requests.slots[older].serial < r.pointee.serial {
+                    answer(older, http: onNewerRequest == .conflict409 ? 409 : 200, pingStatus: 1, at: t)
+                }
+                older = next
+            }
+        }
+        if r.pointee.serial > dev.pointee.latestStartedSerial { dev.pointee.latestStartedSerial = r.pointee.serial }
+
+        let backDelayMax = p.pointee.networkDelay.upperBound
+        if r.pointee.kind == .sync {
+            r.pointee.state = .working
+            r.pointee.mailUpTo = dev.pointee.mailArrived
+            dev.pointee.mailHanded = dev.pointee.mailArrived
+            let done = t + syncWork.sample(&work)
+            schedule(.syncDone, index: slot, generation: r.pointee.generation, at: done)
+            if Double(done) + backDelayMax > Double(deadline(slot)) { ensureTimeout(slot, at: t) }
+            return
+        }
+        // A Ping: out-of-bounds heartbeat → Status 5; unsynced mail → Status 2 at once.
+        let h = r.pointee.heartbeat
+        if h < heartbeatMin || h > heartbeatMax || dev.pointee.mailArrived > dev.pointee.mailHanded {
+            r.pointee.state = .working
+            r.pointee.pingStatus = h < heartbeatMin || h > heartbeatMax ? 5 : 2
+            let done = t + pingWork.sample(&work)
+            schedule(.pingWorkDone, index: slot, generation: r.pointee.generation, at: done)
+            if Double(done) + backDelayMax > Double(deadline(slot)) { ensureTimeout(slot, at: t) }
+            return
+        }
+        // The Ping waits for mail or its heartbeat, on its thread or parked without one.
+        r.pointee.state = .waiting
+        r.pointee.next = dev.pointee.serverPings
+        dev.pointee.serverPings = Int32(slot)
+        if !pingHoldsThread {
+            schedule(.pingWorkDone, index: slot, generation: r.pointee.generation, at: t + pingWork.sample(&work))
+        }
+        let expiry = t + h
+        // When the device's next mail is due before the heartbeat ends, that mail ends this
+        // Ping (or something earlier does), so the heartbeat event would only be skipped.
+        if dev.pointee.nextMailAt >= expiry {
+            schedule(.heartbeatDone, index: slot, generation: r.pointee.generation, at: expiry)
+        }
+        if Double(expiry) + backDelayMax > Double(deadline(slot)) { ensureTimeout(slot, at: t) }
+    }
+
+    /// A Ping's thread work is done: send its decided answer, or park it.
+    mutating func pingWorkDone(_ slot: Int, at t: Int64) {
+        let r = requests.slots + slot
+        switch r.pointee.state {
+        case .working:
+            answer(slot, http: 200, pingStatus: r.pointee.pingStatus, at: t)
+            pump(at: t)
+        case .waiting where r.pointee.holdsThread && !pingHoldsThread:
+            r.pointee.holdsThread = false
+            changeThreads(by: -1, population: Int(devices[Int(r.pointee.device)].population), at: t)
+            pump(at: t)
+        default:
+            break
+        }
+    }
+
+    /// A waiting Ping's heartbeat ran out: 200 / Status 1.
+    mutating func heartbeatDone(_ slot: Int, at t: Int64) {
+        guard requests.slots[slot].state == .waiting else { return }
+        answer(slot, http: 200, pingStatus: 1, at: t)
+        pump(at: t)
+    }
+
+    mutating func syncDone(_ slot: Int, at t: Int64) {
+        guard requests.slots[slot].state == .working else { return }
+        answer(slot, http: 200, pingStatus: 0, at: t)
+        pump(at: t)
+    }
+
+    /// 503 at once, without a thread.
+    mutating func refuse(_ slot: Int, at t: Int64) {
+        answer(slot, http: 503, pingStatus: 0, at: t)
+    }
+
+    /// The server answers a request: frees its thread, counts the outcome, and sends the
+    /// response towards the device (callers start queued requests afterwards with `pump`).
+    mutating func answer(_ slot: Int, http: UInt16, pingStatus: UInt8, at t: Int64) {
+        let r = requests.slots + slot
+        let d = Int(r.pointee.device)
+        let dev = devices + d
+        let population = Int(dev.pointee.population)
+        if r.pointee.holdsThread {
+            r.pointee.holdsThread = false
+            changeThreads(by: -1, population: population, at: t)
+        }
+        if r.pointee.state == .waiting { unlinkWaitingPing(slot, device: d) }
+        let started = r.pointee.state == .working || r.pointee.state == .waiting
+        r.pointee.state = .done
+        r.pointee.serverFinished = true
+        r.pointee.httpStatus = http
+        r.pointee.pingStatus = pingStatus
+        probe.requestEnded(id: requestID(slot), end: .answered(httpStatus: Int(http), pingStatus: Int(pingStatus)), at: t)
+        countAnswer(r.pointee.kind, http: http, pingStatus: pingStatus, started: started,
+                    duration: t - r.pointee.serverAt, population: population, at: t)
+        deliverResponse(slot, at: t)
+    }
+
+    @inline(__always)
+    mutating func countAnswer(_ kind: RequestKind, http: UInt16, pingStatus: UInt8, started: Bool,
+                              duration: Int64, population: Int, at t: Int64) {
+        if kind == .ping {
+            switch (http, pingStatus) {
+            case (409, _): intervalRow.conflict409 &+= 1
+            case (503, _): intervalRow.rejected503 &+= 1
+            case (_, 2): intervalRow.status2 &+= 1
+            case (_, 5): intervalRow.status5 &+= 1
+            default: intervalRow.status1 &+= 1
+            }
+        } else if http == 200 {
+            intervalRow.syncs &+= 1
+        }
+        guard measuring(t) else { return }
+        switch http {
+        case 200: metrics[population].counters.http200 &+= 1
+        case 409: metrics[population].counters.http409 &+= 1
+        default: metrics[population].counters.http503 &+= 1
+        }
+        if kind == .ping {
+            switch (http, pingStatus) {
+            case (409, _): metrics[population].counters.conflict409 &+= 1
+            case (503, _): metrics[population].counters.rejected503 &+= 1
+            case (_, 2): metrics[population].counters.status2 &+= 1
+            case (_, 5): metrics[population].counters.status5 &+= 1
+            default: metrics[population].counters.status1 &+= 1
+            }
+            if started { metrics[population].pingDuration.add(duration) }
+        } else if http == 503 {
+            metrics[population].counters.syncRejected503 &+= 1
+        } else if started {
+            metrics[population].syncDuration.add(duration)
+        }
+    }
+
+    /// The response travels back. It is lost when the device has closed the connection
+    /// (an abandoned Ping), when the path was idle longer than the firewall's timeout
+    /// (silently dropped, MODEL.md §3.3), or by network loss; the device then learns only
+    /// from its own timeout.
+    mutating func deliverResponse(_ slot: Int, at t: Int64) {
+        let r = requests.slots + slot
+        let d = Int(r.pointee.device)
+        let dev = devices + d
+        let p = pops + Int(dev.pointee.population)
+        let isPing = r.pointee.kind == .ping
+        guard (isPing ? dev.pointee.currentPing : dev.pointee.currentSync) == Int32(slot) else {
+            releaseIfDone(slot)
+            return
+        }
+        if t - r.pointee.sentAt > dev.pointee.firewallTimeout {
+            ensureTimeout(slot, at: t)
+            return
+        }
+        var network = p.pointee.stream(.network, device: localIndex(d), counter: dev.pointee.networkCounter)
+        if p.pointee.lossProbability > 0 && network.bernoulli(p.pointee.lossProbability) {
+            dev.pointee.networkCounter = network.counter
+            ensureTimeout(slot, at: t)
+            return
+        }
+        let delay = p.pointee.networkDelay.sample(&network)
+        dev.pointee.networkCounter = network.counter
+        schedule(.response, index: slot, generation: r.pointee.generation, at: t + delay)
+    }
+
+    @inline(__always)
+    mutating func unlinkWaitingPing(_ slot: Int, device d: Int) {
+        let dev = devices + d
+        if dev.pointee.serverPings == Int32(slot) {
+            dev.pointee.serverPings = requests.slots[slot].next
+        } else {
+            var previous = Int(dev.pointee.serverPings)
+            while previous >= 0 {
+                let next = Int(requests.slots[previous].next)
+                if next == slot {
+                    requests.slots[previous].next = requests.slots[slot].next
+                    break
+                }
+                previous = next
+            }
+        }
+        requests.slots[slot].next = -1
+    }
+
+    /// Frees a request's slot once both the server and the device are done with it; any
+    /// event still pending for it is then stale (its generation no longer matches).
+    @inline(__always)
+    mutating func releaseIfDone(_ slot: Int) {
+        let r = requests.slots + slot
+        if r.pointee.serverFinished && r.pointee.deviceFinished {
+            r.pointee.serverFinished = false   // never released twice
+            requests.release(slot)
+        }
+    }
+
+    mutating func noteRefused(at t: Int64) {
+        if restartIndex > 0 && !restartRecords.isEmpty { restartRecords[restartRecords.count - 1].refused += 1 }
+    }
+}

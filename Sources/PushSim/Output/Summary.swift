@@ -1,0 +1,131 @@
+/// The figures of one run (MODEL.md §4), overall and per population, as written to
+/// `summary.json` (MODEL.md §6). Times are in seconds, energy in joules, shares in 0…1.
+public struct Summary: Hashable, Sendable {
+    public var scenario: String
+    public var seed: UInt64
+    public var replication: Int
+    public var devices: Int
+    /// The whole simulated span, and the part after warmup that the figures cover.
+    public var simulatedSeconds: Double
+    public var measuredSeconds: Double
+    public var overall: Figures
+    public var populations: [NamedFigures]
+    /// Per server, in a pool of more than one.
+    public var servers: [NamedFigures]
+    public var restarts: [RestartFigures]
+    /// Events processed (deterministic). Wall-clock figures are in `RunResult.timing`.
+    public var events: Int
+}
+
+/// Figures for one population or one server.
+public struct NamedFigures: Hashable, Sendable {
+    public var name: String
+    public var devices: Int
+    public var figures: Figures
+}
+
+/// Every metric block of MODEL.md §4.
+public struct Figures: Hashable, Sendable {
+    public var pings = PingFigures()
+    /// HTTP status codes of all requests, as the server logged them.
+    public var httpStatus: [(code: Int, count: Int)] = []
+    public var threads = ThreadFigures()
+    public var queue = QueueFigures()
+    public var pingDuration = DurationFigures()
+    public var syncDuration = DurationFigures()
+    public var syncs = SyncFigures()
+    public var pushLatency = LatencyFigures()
+    public var battery = BatteryFigures()
+    public var heartbeat = HeartbeatFigures()
+    public var outbox = OutboxFigures()
+
+    public static func == (a: Figures, b: Figures) -> Bool {
+        a.pings == b.pings && a.httpStatus.elementsEqual(b.httpStatus, by: ==) && a.threads == b.threads
+            && a.queue == b.queue && a.pingDuration == b.pingDuration && a.syncDuration == b.syncDuration
+            && a.syncs == b.syncs && a.pushLatency == b.pushLatency && a.battery == b.battery
+            && a.heartbeat == b.heartbeat && a.outbox == b.outbox
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(pings)
+        for (c, n) in httpStatus { h.combine(c); h.combine(n) }
+        h.combine(threads)
+    }
+}
+
+/// How Pings ended. `total` counts Pings that ended at the server (answered 200, 409 or
+/// 503, or reset); `lost` is the devices' view (no answer by H + grace) and overlaps them.
+public struct PingFigures: Hashable, Sendable {
+    public var total = 0, status2 = 0, status1 = 0, conflict409 = 0, status5 = 0
+    public var lost = 0, rejected503 = 0, reset = 0
+    /// conflict409 ÷ total.
+    public var share409 = 0.0
+}
+
+/// HTTP threads held: time-weighted over the measured window.
+public struct ThreadFigures: Hashable, Sendable {
+    public var capacity = 0
+    public var mean = 0.0, p50 = 0.0, p95 = 0.0, p99 = 0.0
+    public var max = 0
+    /// Fraction of time every thread was held (the server's figure, also per population).
+    public var fullFraction = 0.0
+}
+
+/// Requests waiting for a thread: length time-weighted, wait per started request.
+public struct QueueFigures: Hashable, Sendable {
+    public var meanLength = 0.0
+    public var maxLength = 0
+    public var waitP50 = 0.0, waitP95 = 0.0, waitP99 = 0.0
+}
+
+/// Time at the server, from start on a thread to the response.
+public struct DurationFigures: Hashable, Sendable {
+    public var count = 0
+    public var mean = 0.0, p50 = 0.0, p95 = 0.0, max = 0.0
+}
+
+/// Syncs sent, and how many failed.
+public struct SyncFigures: Hashable, Sendable {
+    public var total = 0, timeouts = 0, rejected503 = 0, reset = 0
+}
+
+/// Mail arrival to delivery on the device, for mail that arrived after warmup.
+public struct LatencyFigures: Hashable, Sendable {
+    public var delivered = 0
+    public var mean = 0.0, p50 = 0.0, p95 = 0.0, p99 = 0.0
+    /// Shares of delivered mail by what brought it (they sum to 1).
+    public var byPush = 0.0, byUserOpen = 0.0, byFetch = 0.0, byOutbox = 0.0, afterLostPing = 0.0
+}
+
+/// Radio energy per device and day.
+public struct BatteryFigures: Hashable, Sendable {
+    public var joulesPerDeviceDay = 0.0
+    public var joulesPerDeviceDayP95 = 0.0
+    public var percentPerDay = 0.0
+    public var radioActiveSecondsPerDay = 0.0
+}
+
+/// The heartbeat devices asked for: time-weighted mean, and where they ended.
+public struct HeartbeatFigures: Hashable, Sendable {
+    public var meanSeconds = 0.0
+    /// Devices by final heartbeat, in seconds, ascending.
+    public var final: [Double: Int] = [:]
+}
+
+/// The outbox (MODEL.md §3.7).
+public struct OutboxFigures: Hashable, Sendable {
+    public var created = 0, delivered = 0, duplicates = 0, conflicts = 0, permanentErrors = 0, resent = 0
+    public var pendingAtEnd = 0
+    public var pendingAgeP95 = 0.0, pendingAgeMax = 0.0
+    public var deliveryDelayMean = 0.0, deliveryDelayP95 = 0.0
+}
+
+/// One graceful restart.
+public struct RestartFigures: Hashable, Sendable {
+    public var server: String = ""
+    public var at = 0.0
+    public var drainSeconds = 0.0
+    public var waitedFor = 0, reset = 0, refused = 0
+    /// Push latency p95 of mail delivered in the hour after the restart began.
+    public var pushLatencyP95After = 0.0
+}

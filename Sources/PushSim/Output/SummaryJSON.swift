@@ -1,0 +1,94 @@
+/// `summary.json` (MODEL.md §6): stable names, fixed order, deterministic numbers.
+extension Summary {
+    /// The summary as JSON text.
+    public var jsonText: String { json.rendered(pretty: true) }
+
+    public var json: JSONText {
+        var members: [(String, JSONText)] = [
+            ("scenario", .string(scenario)),
+            ("seed", .int(Int(truncatingIfNeeded: seed))),
+            ("replication", .int(replication)),
+            ("devices", .int(devices)),
+            ("simulatedSeconds", .number(simulatedSeconds)),
+            ("measuredSeconds", .number(measuredSeconds)),
+        ]
+        members += overall.jsonMembers
+        members.append(("restarts", .array(restarts.map(\.json))))
+        members.append(("engine", .object([("events", .int(events))])))
+        members.append(("populations", .object(populations.map { ($0.name, .object([("devices", .int($0.devices))] + $0.figures.jsonMembers)) })))
+        if !servers.isEmpty {
+            members.append(("servers", .object(servers.map { ($0.name, .object([("devices", .int($0.devices))] + $0.figures.jsonMembers)) })))
+        }
+        return .object(members)
+    }
+}
+
+extension Figures {
+    var jsonMembers: [(String, JSONText)] {
+        [
+            ("pings", .object([
+                ("total", .int(pings.total)), ("status2", .int(pings.status2)), ("status1", .int(pings.status1)),
+                ("conflict409", .int(pings.conflict409)), ("status5", .int(pings.status5)), ("lost", .int(pings.lost)),
+                ("rejected503", .int(pings.rejected503)), ("reset", .int(pings.reset)), ("share409", .number(pings.share409)),
+            ])),
+            ("httpStatus", .object(httpStatus.map { (String($0.code), .int($0.count)) })),
+            ("threads", .object([
+                ("capacity", .int(threads.capacity)), ("mean", .number(threads.mean)), ("p50", .number(threads.p50)),
+                ("p95", .number(threads.p95)), ("p99", .number(threads.p99)), ("max", .int(threads.max)),
+                ("fullFraction", .number(threads.fullFraction)),
+            ])),
+            ("queue", .object([
+                ("meanLength", .number(queue.meanLength)), ("maxLength", .int(queue.maxLength)),
+                ("waitP50", .number(queue.waitP50)), ("waitP95", .number(queue.waitP95)), ("waitP99", .number(queue.waitP99)),
+            ])),
+            ("pingDuration", pingDuration.json),
+            ("syncDuration", syncDuration.json),
+            ("syncs", .object([
+                ("total", .int(syncs.total)), ("timeouts", .int(syncs.timeouts)),
+                ("rejected503", .int(syncs.rejected503)), ("reset", .int(syncs.reset)),
+            ])),
+            ("pushLatency", .object([
+                ("delivered", .int(pushLatency.delivered)),
+                ("mean", .number(pushLatency.mean)), ("p50", .number(pushLatency.p50)),
+                ("p95", .number(pushLatency.p95)), ("p99", .number(pushLatency.p99)),
+                ("byPush", .number(pushLatency.byPush)), ("byUserOpen", .number(pushLatency.byUserOpen)),
+                ("byFetch", .number(pushLatency.byFetch)), ("byOutbox", .number(pushLatency.byOutbox)),
+                ("afterLostPing", .number(pushLatency.afterLostPing)),
+            ])),
+            ("battery", .object([
+                ("joulesPerDeviceDay", .number(battery.joulesPerDeviceDay)),
+                ("joulesPerDeviceDayP95", .number(battery.joulesPerDeviceDayP95)),
+                ("percentPerDay", .number(battery.percentPerDay)),
+                ("radioActiveSecondsPerDay", .number(battery.radioActiveSecondsPerDay)),
+            ])),
+            ("heartbeat", .object([
+                ("meanSeconds", .number(heartbeat.meanSeconds)),
+                ("final", .object(heartbeat.final.sorted { $0.key < $1.key }.map { (JSONText.format($0.key), .int($0.value)) })),
+            ])),
+            ("outbox", .object([
+                ("created", .int(outbox.created)), ("delivered", .int(outbox.delivered)),
+                ("duplicates", .int(outbox.duplicates)), ("conflicts", .int(outbox.conflicts)),
+                ("permanentErrors", .int(outbox.permanentErrors)), ("resent", .int(outbox.resent)),
+                ("pendingAtEnd", .int(outbox.pendingAtEnd)), ("pendingAgeP95", .number(outbox.pendingAgeP95)),
+                ("pendingAgeMax", .number(outbox.pendingAgeMax)),
+                ("deliveryDelayMean", .number(outbox.deliveryDelayMean)), ("deliveryDelayP95", .number(outbox.deliveryDelayP95)),
+            ])),
+        ]
+    }
+}
+
+extension DurationFigures {
+    var json: JSONText {
+        .object([("count", .int(count)), ("mean", .number(mean)), ("p50", .number(p50)), ("p95", .number(p95)), ("max", .number(max))])
+    }
+}
+
+extension RestartFigures {
+    var json: JSONText {
+        .object([
+            ("server", .string(server)), ("at", .number(at)), ("drainSeconds", .number(drainSeconds)),
+            ("waitedFor", .int(waitedFor)), ("reset", .int(reset)), ("refused", .int(refused)),
+            ("pushLatencyP95After", .number(pushLatencyP95After)),
+        ])
+    }
+}

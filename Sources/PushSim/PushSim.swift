@@ -1,1 +1,0 @@
-// The push-sync model; see Simulation.swift.

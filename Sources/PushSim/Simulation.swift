@@ -1,0 +1,144 @@
+import DiscreteEvent
+
+/// Wall-clock facts about a run. They vary from run to run, so they are kept apart from
+/// the `Summary`, which is byte-for-byte reproducible.
+public struct RunTiming: Hashable, Sendable {
+    public var events: Int
+    public var wallSeconds: Double
+    public var eventsPerSecond: Double { wallSeconds > 0 ? Double(events) / wallSeconds : 0 }
+}
+
+/// The time series of one server.
+public struct ServerTimeseries: Hashable, Sendable {
+    public var server: String
+    public var rows: [TimeseriesRow]
+}
+
+/// What a run produces.
+public struct RunResult: Sendable {
+    public var summary: Summary
+    public var timeseries: [ServerTimeseries]
+    public var timing: RunTiming
+}
+
+/// Runs scenarios. The whole programmatic API is here:
+///
+/// ```swift
+/// var scenario = Scenario(name: "office", populations: [Population(name: "iphone", count: 500)])
+/// scenario.server.threads = 600
+/// scenario.populations[0].heartbeat = .fixed(.minutes(10))
+/// let result = try Simulation.run(scenario, replication: 0)
+/// print(result.summary.overall.pings.share409)
+/// ```
+///
+/// A run is deterministic: the same scenario (seed included), replication and build give
+/// the same `Summary`. Each device draws from its own random streams keyed by (seed,
+/// replication, population, device index, purpose), so changing one population or one
+/// parameter leaves every other device's mail and user behaviour unchanged.
+public enum Simulation {
+    /// Runs `scenario` (replication `replication` of its seed); throws `ScenarioError` if the
+    /// scenario does not validate.
+    public static func run(_ scenario: Scenario, replication: Int = 0) throws -> RunResult {
+        var probe = NoProbe()
+        return try run(scenario, replication: replication, probe: &probe)
+    }
+
+    /// Runs `scenario` with a probe that sees every request, thread change and delivery.
+    public static func run<P: SimulationProbe>(_ scenario: Scenario, replication: Int = 0,
+                                               probe: inout P) throws -> RunResult {
+        let problems = scenario.validate()
+        guard problems.isEmpty else { throw ScenarioError(problems) }
+        let clock = ContinuousClock()
+        let started = clock.now
+        let runKey = StreamKey(seed: scenario.seed, replication: UInt64(replication))
+        var outcomes: [ServerOutcome] = []
+        for (index, server) in scenario.servers.enumerated() {
+            let assigned = devicesOn(server: index, scenario)
+            var run = ServerRun(scenario: scenario, server: server, populations: assigned, run: runKey, probe: probe)
+            run.run()
+            outcomes.append(run.outcome(name: server.name, populations: assigned.map(\.0)))
+            probe = run.probe
+        }
+        let elapsed = clock.now - started
+        let summary = makeSummary(scenario, replication: replication, outcomes: outcomes)
+        let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return RunResult(summary: summary,
+                         timeseries: outcomes.map { ServerTimeseries(server: $0.name, rows: $0.timeseries) },
+                         timing: RunTiming(events: summary.events, wallSeconds: wall))
+    }
+
+    /// The part of each population that uses server `index`, with the population-wide index
+    /// of its first device (so a device's streams do not depend on how the pool is split).
+    static func devicesOn(server index: Int, _ scenario: Scenario) -> [(Population, deviceOffset: Int)] {
+        let servers = scenario.servers
+        return scenario.populations.map { population in
+            var part = population
+            if let name = population.server {
+                part.count = servers[index].name == name ? population.count : 0
+                return (part, 0)
+            }
+            let split = apportion(population.count, shares: servers.map(\.share))
+            part.count = split[index]
+            return (part, split[..<index].reduce(0, +))
+        }
+    }
+
+    /// Splits `total` in proportion to `shares` by largest remainders (ties to the first).
+    static func apportion(_ total: Int, shares: [Double]) -> [Int] {
+        let sum = shares.reduce(0, +)
+        let exact = shares.map { Double(total) * $0 / sum }
+        var counts = exact.map { Int($0.rounded(.down)) }
+        let order = exact.indices.sorted { (exact[$0] - Double(counts[$0]), -$0) > (exact[$1] - Double(counts[$1]), -$1) }
+        var left = total - counts.reduce(0, +)
+        for i in order where left > 0 {
+            counts[i] += 1
+            left -= 1
+        }
+        return counts
+    }
+
+    static func makeSummary(_ scenario: Scenario, replication: Int, outcomes: [ServerOutcome]) -> Summary {
+        let measured = (scenario.duration - scenario.warmup).seconds
+        // Populations: merged over servers.
+        var perPopulation: [Accumulated] = []
+        for (i, _) in scenario.populations.enumerated() {
+            var a = outcomes[0].populations[i]
+            for o in outcomes.dropFirst() { a.merge(o.populations[i]) }
+            perPopulation.append(a)
+        }
+        // The pool as a whole: levels pooled over servers, capacity summed.
+        var threads = outcomes[0].threads
+        var queue = outcomes[0].queue
+        for o in outcomes.dropFirst() {
+            threads.merge(o.threads)
+            queue.merge(o.queue)
+        }
+        let fullFraction = outcomes.count == 1 ? threads.fractionAtOrAboveThreshold
+            : outcomes.map(\.threads.fractionAtOrAboveThreshold).reduce(0, +) / Double(outcomes.count)
+        let capacity = outcomes.map(\.capacity).reduce(0, +)
+        var all = perPopulation[0]
+        for a in perPopulation.dropFirst() { all.merge(a) }
+        let overall = Figures(all, threads: threads, queue: queue, capacity: outcomes.count == 1 ? capacity : outcomes[0].capacity,
+                              fullFraction: fullFraction, measuredSeconds: measured)
+        let populations = zip(scenario.populations, perPopulation).map { population, a in
+            NamedFigures(name: population.name, devices: a.devices,
+                         figures: Figures(a, threads: a.metrics.threads, queue: a.metrics.queue,
+                                          capacity: capacity, fullFraction: fullFraction, measuredSeconds: measured))
+        }
+        var servers: [NamedFigures] = []
+        if outcomes.count > 1 {
+            servers = outcomes.map { o in
+                var a = o.populations[0]
+                for p in o.populations.dropFirst() { a.merge(p) }
+                return NamedFigures(name: o.name, devices: a.devices,
+                                    figures: Figures(a, threads: o.threads, queue: o.queue, capacity: o.capacity,
+                                                     fullFraction: o.threads.fractionAtOrAboveThreshold,
+                                                     measuredSeconds: measured))
+            }
+        }
+        return Summary(scenario: scenario.name, seed: scenario.seed, replication: replication,
+                       devices: scenario.deviceCount, simulatedSeconds: scenario.duration.seconds,
+                       measuredSeconds: measured, overall: overall, populations: populations, servers: servers,
+                       restarts: outcomes.flatMap(\.restarts), events: outcomes.map(\.events).reduce(0, +))
+    }
+}
