@@ -22,5 +22,6 @@ let package = Package(
         // The command: a thin layer over the libraries.
         .executableTarget(name: "pushsim", dependencies: ["DiscreteEvent", "PushSim"]),
         .testTarget(name: "DiscreteEventTests", dependencies: ["DiscreteEvent"], swiftSettings: releaseSpeed),
+        .testTarget(name: "PushSimTests", dependencies: ["PushSim", "DiscreteEvent"], swiftSettings: releaseSpeed),
     ]
 )

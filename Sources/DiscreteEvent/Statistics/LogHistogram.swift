@@ -119,6 +119,14 @@ public struct LogHistogram: Hashable, Sendable {
         return Double(maximum)
     }
 
+    /// The weight of values at or below `value`'s bucket (exact for values below 128).
+    public func weight(atMost value: Int64) -> UInt64 {
+        let last = Self.bucketIndex(Swift.max(value, 0)) - firstBucket
+        var total: UInt64 = 0
+        for i in 0..<Swift.min(Swift.max(last + 1, 0), buckets.count) { total &+= buckets[i] }
+        return total
+    }
+
     /// Bucket of a non-negative value: the value itself below 64, then 64 buckets per
     /// power of two.
     @inlinable @inline(__always)

@@ -93,6 +93,8 @@ extension Figures {
         self.queue.waitP50 = m.queueWait.quantile(0.5) * seconds
         self.queue.waitP95 = m.queueWait.quantile(0.95) * seconds
         self.queue.waitP99 = m.queueWait.quantile(0.99) * seconds
+        self.queue.waitMean = m.queueWait.mean * seconds
+        self.queue.waitedShare = m.queueWait.isEmpty ? 0 : 1 - Double(m.queueWait.weight(atMost: 0)) / Double(m.queueWait.totalWeight)
 
         pingDuration = DurationFigures(m.pingDuration)
         syncDuration = DurationFigures(m.syncDuration)

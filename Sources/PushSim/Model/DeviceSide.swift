@@ -69,6 +69,7 @@ extension ServerRun {
             var opens = p.pointee.stream(.opens, device: localIndex(d), counter: dev.pointee.opensCounter)
             dev.pointee.nextOpenAt = p.pointee.opens.next(after: t, &opens)
             dev.pointee.opensCounter = opens.counter
+            probe.userOpened(device: d, at: t)
             userWantsSync(d, cause: .userOpen, at: t)
         }
         if dev.pointee.notifyOpenAt <= t {

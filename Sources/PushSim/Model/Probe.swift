@@ -25,6 +25,12 @@ public protocol SimulationProbe {
     mutating func mailDelivered(device: Int, index: UInt32, arrivedAt: Int64, at time: Int64)
     /// Mail number `index` of `device` arrived in its mailbox.
     mutating func mailArrived(device: Int, index: UInt32, at time: Int64)
+    /// The user of `device` opened Mail of their own accord (not after a notification).
+    mutating func userOpened(device: Int, at time: Int64)
+}
+
+extension SimulationProbe {
+    @inlinable @inline(__always) public mutating func userOpened(device: Int, at time: Int64) {}
 }
 
 /// The probe of normal runs: does nothing.

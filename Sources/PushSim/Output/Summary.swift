@@ -76,6 +76,10 @@ public struct QueueFigures: Hashable, Sendable {
     public var meanLength = 0.0
     public var maxLength = 0
     public var waitP50 = 0.0, waitP95 = 0.0, waitP99 = 0.0
+    /// Mean wait for a thread, over all started requests.
+    public var waitMean = 0.0
+    /// Share of started requests that had to wait at all (Erlang C's probability of waiting).
+    public var waitedShare = 0.0
 }
 
 /// Time at the server, from start on a thread to the response.

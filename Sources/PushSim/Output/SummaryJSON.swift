@@ -40,6 +40,7 @@ extension Figures {
             ("queue", .object([
                 ("meanLength", .number(queue.meanLength)), ("maxLength", .int(queue.maxLength)),
                 ("waitP50", .number(queue.waitP50)), ("waitP95", .number(queue.waitP95)), ("waitP99", .number(queue.waitP99)),
+                ("waitMean", .number(queue.waitMean)), ("waitedShare", .number(queue.waitedShare)),
             ])),
             ("pingDuration", pingDuration.json),
             ("syncDuration", syncDuration.json),
