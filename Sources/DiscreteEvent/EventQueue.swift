@@ -198,6 +198,15 @@ public struct EventQueue<Payload: BitwiseCopyable>: ~Copyable {
         return entry
     }
 
+    /// The event `k` places after the next one, when it is already known (in the sorted
+    /// bottom run); for prefetching what it will touch. A later insertion may still come
+    /// before it.
+    @inlinable @inline(__always)
+    public func upcoming(_ k: Int) -> Entry? {
+        let i = bottomHead &+ k
+        return i < bottomEnd ? bottom[i] : nil
+    }
+
     /// Grows the pool so that at least `capacity` events fit without further allocation.
     public mutating func reserveCapacity(_ capacity: Int) {
         let needed = Int32((capacity >> Self.chunkShift) + Self.bucketCount + 256)
@@ -436,6 +445,25 @@ public struct EventQueue<Payload: BitwiseCopyable>: ~Copyable {
         let total = Int(source.count)
         radixCount &-= total
         if total > sortCapacity { growSortBuffers(to: max(total, sortCapacity * 2)) }
+        bottomHead = 0
+        bottomEnd = total
+        if source.head == source.tail {
+            // One chunk (up to 16 entries): insertion-sort it straight into the run.
+            let from = storage + (Int(source.head) << Self.chunkShift)
+            var n = 0
+            for position in Int(source.headPosition)..<Int(source.tailFill) {
+                let entry = from[position]
+                var j = n
+                while j > 0 && bottom[j &- 1].time > entry.time {
+                    bottom[j] = bottom[j &- 1]
+                    j &-= 1
+                }
+                bottom[j] = entry
+                n &+= 1
+            }
+            release(source.head)
+            return
+        }
         // Gather the chain into `scratch`, releasing its chunks.
         var n = 0
         var chunk = source.head

@@ -59,6 +59,22 @@ public struct PoissonArrivals: Sendable, BitwiseCopyable {
     /// The arrival after `time` for a given Exp(1) variate `e`.
     @inlinable
     public func next(after time: Int64, unitExponential e: Double) -> Int64 {
+        var rates = hourlyRate
+        return withUnsafeBytes(of: &rates) { raw in
+            Self.next(after: time, unitExponential: e, perDay: perDay,
+                      hourlyRates: raw.baseAddress!.assumingMemoryBound(to: Double.self))
+        }
+    }
+
+    /// Arrivals per microsecond in each of the 24 hours.
+    public var hourlyRates: [Double] { (0..<24).map { hourlyRate[$0] } }
+
+    /// The arrival after `time` for an Exp(1) variate `e`, a daily rate and its 24 hourly
+    /// rates per microsecond (as `hourlyRates` gives them). A model that keeps the rates in
+    /// its own tables calls this, so nothing is copied per arrival.
+    @inlinable
+    public static func next(after time: Int64, unitExponential e: Double, perDay: Double,
+                            hourlyRates rates: UnsafePointer<Double>) -> Int64 {
         if perDay <= 0 { return .max }
         var remaining = e
         var t = time
@@ -66,25 +82,21 @@ public struct PoissonArrivals: Sendable, BitwiseCopyable {
         if remaining >= perDay {
             let days = Int64(remaining / perDay)
             remaining -= Double(days) * perDay
-            t += days * Self.microsecondsPerDay
+            t += days * microsecondsPerDay
         }
-        // Read the rates in place: copying the inline array costs more than the search.
-        return withUnsafeBytes(of: hourlyRate) { raw in
-            let rates = raw.assumingMemoryBound(to: Double.self)
-            while true {
-                let hourOfDay = Int((t % Self.microsecondsPerDay) / Self.microsecondsPerHour)
-                let hourEnd = (t / Self.microsecondsPerHour + 1) * Self.microsecondsPerHour
-                let rate = rates[hourOfDay]
-                if rate > 0 {
-                    let needed = remaining / rate
-                    if needed <= Double(hourEnd - t) {
-                        let whole = Int64(needed)
-                        return t + whole + (Double(whole) < needed ? 1 : 0)
-                    }
-                    remaining -= rate * Double(hourEnd - t)
+        while true {
+            let hourOfDay = Int((t % microsecondsPerDay) / microsecondsPerHour)
+            let hourEnd = (t / microsecondsPerHour + 1) * microsecondsPerHour
+            let rate = rates[hourOfDay]
+            if rate > 0 {
+                let needed = remaining / rate
+                if needed <= Double(hourEnd - t) {
+                    let whole = Int64(needed)
+                    return t + whole + (Double(whole) < needed ? 1 : 0)
                 }
-                t = hourEnd
+                remaining -= rate * Double(hourEnd - t)
             }
+            t = hourEnd
         }
     }
 }

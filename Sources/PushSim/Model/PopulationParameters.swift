@@ -6,6 +6,25 @@ enum Purpose: UInt64 {
     case mail = 0, opens, notify, network, work, firewall, start, outbox, outboxOutcome
 }
 
+/// A Poisson arrival process with its hourly rates in the simulation's tables: a plain
+/// value whose use copies nothing.
+struct ArrivalRates {
+    var perDay: Double
+    var hourly: UnsafeMutablePointer<Double>
+
+    init(_ arrivals: PoissonArrivals, tables: inout SamplerTables) {
+        perDay = arrivals.perDay
+        hourly = tables.store(arrivals.hourlyRates)
+    }
+
+    /// The next arrival after `time`, one draw from `random`.
+    @inline(__always)
+    func next(after time: Int64, _ random: inout CounterStream) -> Int64 {
+        PoissonArrivals.next(after: time, unitExponential: random.exponential(mean: 1), perDay: perDay,
+                             hourlyRates: hourly)
+    }
+}
+
 /// One population's parameters, flattened for the event loop (plain values, no references).
 struct PopulationParameters {
     var firstDevice: Int
@@ -25,9 +44,9 @@ struct PopulationParameters {
     var onFailure: HeartbeatFailurePolicy
     var pingGrace: Int64
     var syncTimeout: Int64
-    var mail: PoissonArrivals
-    var opens: PoissonArrivals
-    var outbox: PoissonArrivals
+    var mail: ArrivalRates
+    var opens: ArrivalRates
+    var outbox: ArrivalRates
     var outboxEnabled: Bool
     var conflictProbability: Double
     var permanentErrorProbability: Double
@@ -70,9 +89,9 @@ struct PopulationParameters {
         }
         pingGrace = p.pingGrace.microseconds
         syncTimeout = p.syncTimeout.microseconds
-        mail = PoissonArrivals(perDay: p.mailPerDay, profile: profile)
-        opens = PoissonArrivals(perDay: p.userOpensPerDay, profile: profile)
-        outbox = PoissonArrivals(perDay: p.outbox.perDay, profile: profile)
+        mail = ArrivalRates(PoissonArrivals(perDay: p.mailPerDay, profile: profile), tables: &tables)
+        opens = ArrivalRates(PoissonArrivals(perDay: p.userOpensPerDay, profile: profile), tables: &tables)
+        outbox = ArrivalRates(PoissonArrivals(perDay: p.outbox.perDay, profile: profile), tables: &tables)
         outboxEnabled = false  // the outbox lands with its own issue
         conflictProbability = p.outbox.conflictProbability
         permanentErrorProbability = p.outbox.permanentErrorProbability

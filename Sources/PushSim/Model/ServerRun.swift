@@ -1,3 +1,4 @@
+import CPrefetch
 import DiscreteEvent
 
 /// Where a server is in its restart cycle (MODEL.md §3.5).
@@ -125,6 +126,7 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
             if t > end { break }
             events &+= 1
             probe.willProcessEvent(at: t)
+            prefetch()
             let payload = event.payload
             let index = EventPayload.index(payload)
             let generation = EventPayload.generation(payload)
@@ -141,6 +143,31 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
             }
         }
         finish()
+    }
+
+    /// Starts loading what upcoming events will touch, so that their cache misses overlap
+    /// the work on this one: the device of an event eight places ahead, and for request
+    /// events its request slot then, and its device four places ahead.
+    @inline(__always)
+    func prefetch() {
+        if let far = queue.upcoming(8) {
+            let index = EventPayload.index(far.payload)
+            if EventPayload.kind(far.payload) == .deviceTimer {
+                let p = UnsafeRawPointer(devices + index)
+                pushsim_prefetch_for_write(p)
+                pushsim_prefetch_for_write(p + 64)
+                pushsim_prefetch_for_write(p + 128)
+            } else if EventPayload.kind(far.payload) != .sample {
+                pushsim_prefetch_for_write(UnsafeRawPointer(requests.slots + index))
+            }
+        }
+        if let near = queue.upcoming(4), EventPayload.kind(near.payload) != .deviceTimer,
+           EventPayload.kind(near.payload) != .sample, EventPayload.kind(near.payload) != .restartPhase {
+            let p = UnsafeRawPointer(devices + Int(requests.slots[EventPayload.index(near.payload)].device))
+            pushsim_prefetch_for_write(p)
+            pushsim_prefetch_for_write(p + 64)
+            pushsim_prefetch_for_write(p + 128)
+        }
     }
 
     @inline(__always)
