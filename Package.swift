@@ -21,9 +21,15 @@ let package = Package(
         .target(name: "CPrefetch"),
         // The push-sync model (devices, Ping/Sync, server threads, firewalls, radio).
         .target(name: "PushSim", dependencies: ["DiscreteEvent", "CPrefetch"], swiftSettings: releaseSpeed),
+        // JSON5 with source locations, for scenario files and their error messages.
+        .target(name: "JSON5"),
+        // Deterministic inline-SVG charts and self-contained HTML pages.
+        .target(name: "Charts"),
         // The command: a thin layer over the libraries.
         .executableTarget(name: "pushsim", dependencies: ["DiscreteEvent", "PushSim"]),
         .testTarget(name: "DiscreteEventTests", dependencies: ["DiscreteEvent"], swiftSettings: releaseSpeed),
         .testTarget(name: "PushSimTests", dependencies: ["PushSim", "DiscreteEvent"], swiftSettings: releaseSpeed),
+        .testTarget(name: "JSON5Tests", dependencies: ["JSON5"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
     ]
 )

@@ -127,6 +127,28 @@ public struct LogHistogram: Hashable, Sendable {
         return total
     }
 
+    /// The contents regrouped into `perOctave` bins per power of two (a divisor of 64),
+    /// for charts: each non-empty bin as [low, high) and its weight. Values below 1 share
+    /// the first bin.
+    public func coarseBins(perOctave: Int) -> [(low: Int64, high: Int64, weight: UInt64)] {
+        precondition(perOctave > 0 && 64 % perOctave == 0, "perOctave must divide 64")
+        var out: [(low: Int64, high: Int64, weight: UInt64)] = []
+        func bin(_ value: Int64) -> (Int64, Int64) {
+            if value < 1 { return (0, 1) }
+            let k = 63 - value.leadingZeroBitCount
+            let width = (Int64(1) << Int64(k)) / Int64(perOctave)
+            if width <= 1 { return (value, value + 1) }
+            let low = value - (value - (Int64(1) << Int64(k))) % width
+            return (low, low + width)
+        }
+        for (i, w) in buckets.enumerated() where w > 0 {
+            let (low, _) = Self.bucketRange(firstBucket + i)
+            let (a, b) = bin(low)
+            if let last = out.last, last.low == a { out[out.count - 1].weight += w } else { out.append((a, b, w)) }
+        }
+        return out
+    }
+
     /// Bucket of a non-negative value: the value itself below 64, then 64 buckets per
     /// power of two.
     @inlinable @inline(__always)

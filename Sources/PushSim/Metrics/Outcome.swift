@@ -106,6 +106,9 @@ extension Figures {
         pushLatency.p50 = m.pushLatency.quantile(0.5) * seconds
         pushLatency.p95 = m.pushLatency.quantile(0.95) * seconds
         pushLatency.p99 = m.pushLatency.quantile(0.99) * seconds
+        pushLatency.bins = m.pushLatency.coarseBins(perOctave: 4).map {
+            HistogramBin(low: Double($0.low) * seconds, high: Double($0.high) * seconds, count: Int($0.weight))
+        }
         if delivered > 0 {
             let n = Double(delivered)
             pushLatency.byPush = Double(m.byPush) / n

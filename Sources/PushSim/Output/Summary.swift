@@ -93,10 +93,24 @@ public struct SyncFigures: Hashable, Sendable {
     public var total = 0, timeouts = 0, rejected503 = 0, reset = 0
 }
 
+/// One bin of a distribution: values in [low, high) seconds, and how many.
+public struct HistogramBin: Hashable, Sendable {
+    public var low: Double
+    public var high: Double
+    public var count: Int
+    public init(low: Double, high: Double, count: Int) {
+        self.low = low
+        self.high = high
+        self.count = count
+    }
+}
+
 /// Mail arrival to delivery on the device, for mail that arrived after warmup.
 public struct LatencyFigures: Hashable, Sendable {
     public var delivered = 0
     public var mean = 0.0, p50 = 0.0, p95 = 0.0, p99 = 0.0
+    /// The distribution, in bins of a quarter of a power of two (for charts).
+    public var bins: [HistogramBin] = []
     /// Shares of delivered mail by what brought it (they sum to 1).
     public var byPush = 0.0, byUserOpen = 0.0, byFetch = 0.0, byOutbox = 0.0, afterLostPing = 0.0
 }

@@ -55,6 +55,7 @@ extension Figures {
                 ("byPush", .number(pushLatency.byPush)), ("byUserOpen", .number(pushLatency.byUserOpen)),
                 ("byFetch", .number(pushLatency.byFetch)), ("byOutbox", .number(pushLatency.byOutbox)),
                 ("afterLostPing", .number(pushLatency.afterLostPing)),
+                ("bins", .array(pushLatency.bins.map { .array([.number($0.low), .number($0.high), .int($0.count)]) })),
             ])),
             ("battery", .object([
                 ("joulesPerDeviceDay", .number(battery.joulesPerDeviceDay)),
