@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .library(name: "DiscreteEvent", targets: ["DiscreteEvent"]),
         .library(name: "PushSim", targets: ["PushSim"]),
+        .library(name: "ScenarioFile", targets: ["ScenarioFile"]),
         .executable(name: "pushsim", targets: ["pushsim"]),
     ],
     targets: [
@@ -25,11 +26,23 @@ let package = Package(
         .target(name: "JSON5"),
         // Deterministic inline-SVG charts and self-contained HTML pages.
         .target(name: "Charts"),
+        // Scenario files: JSON5 → Scenario, with every error located (file:line:column).
+        .target(name: "ScenarioFile", dependencies: ["JSON5", "PushSim", "DiscreteEvent"]),
+        // Output: reports (HTML with inline SVG), CSV files, summary.json read back.
+        .target(name: "PushSimReports", dependencies: ["PushSim", "Charts", "JSON5", "DiscreteEvent"]),
+        // Runs and sweeps written to folders: parallel, resumable, sharded, mergeable.
+        .target(name: "Experiments", dependencies: ["PushSim", "ScenarioFile", "PushSimReports", "JSON5", "DiscreteEvent"]),
+        // The commands, as a library so that they can be tested in-process.
+        .target(name: "PushSimCLI", dependencies: ["Experiments", "ScenarioFile", "PushSimReports", "PushSim", "DiscreteEvent"]),
         // The command: a thin layer over the libraries.
-        .executableTarget(name: "pushsim", dependencies: ["DiscreteEvent", "PushSim"]),
+        .executableTarget(name: "pushsim", dependencies: ["PushSimCLI"]),
         .testTarget(name: "DiscreteEventTests", dependencies: ["DiscreteEvent"], swiftSettings: releaseSpeed),
         .testTarget(name: "PushSimTests", dependencies: ["PushSim", "DiscreteEvent"], swiftSettings: releaseSpeed),
         .testTarget(name: "JSON5Tests", dependencies: ["JSON5"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "ScenarioFileTests", dependencies: ["ScenarioFile", "PushSim", "JSON5", "DiscreteEvent"]),
+        .testTarget(name: "PushSimReportsTests", dependencies: ["PushSimReports", "PushSim", "JSON5", "DiscreteEvent"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "PushSim", "ScenarioFile", "DiscreteEvent"]),
+        .testTarget(name: "PushSimCLITests", dependencies: ["PushSimCLI", "pushsim"]),
     ]
 )

@@ -1,0 +1,1 @@
+// Experiments: runs and sweeps written to folders. See RunToFolder.swift.

@@ -1,0 +1,1 @@
+// Scenario files: JSON5 → Scenario with located errors. See ScenarioLoader.swift.

@@ -1,0 +1,5 @@
+import XCTest
+
+final class ExperimentsTestsPlaceholder: XCTestCase {
+    func testModuleLinks() { XCTAssertTrue(true) }
+}
