@@ -84,3 +84,35 @@ final class StatisticsTests: XCTestCase {
         XCTAssertEqual(w.maximum, 3)
     }
 }
+
+final class ConfidenceIntervalTests: XCTestCase {
+    func testStudentTQuantilesMatchTables() {
+        XCTAssertEqual(StudentT.quantile975(degreesOfFreedom: 1), 12.706, accuracy: 1e-3)
+        XCTAssertEqual(StudentT.quantile975(degreesOfFreedom: 4), 2.776, accuracy: 1e-3)
+        XCTAssertEqual(StudentT.quantile975(degreesOfFreedom: 30), 2.042, accuracy: 1e-3)
+        XCTAssertEqual(StudentT.quantile975(degreesOfFreedom: 40), 2.021, accuracy: 1e-3)
+        XCTAssertEqual(StudentT.quantile975(degreesOfFreedom: 120), 1.980, accuracy: 1e-3)
+        XCTAssertEqual(StudentT.quantile975(degreesOfFreedom: 100_000), 1.960, accuracy: 1e-3)
+    }
+
+    func testIntervalOfKnownSample() {
+        let ci = ConfidenceInterval([1, 2, 3, 4, 5])
+        XCTAssertEqual(ci.mean, 3)
+        // s = √2.5, t(4) = 2.776: 2.776 · √(2.5/5).
+        XCTAssertEqual(ci.halfWidth, 2.776445105 * (0.5).squareRoot(), accuracy: 1e-9)
+        XCTAssertEqual(ConfidenceInterval([7]).halfWidth, 0)
+        XCTAssertEqual(ConfidenceInterval([]).count, 0)
+    }
+
+    /// Coverage: for normal samples of 5, about 95 % of intervals contain the true mean.
+    func testCoverageIsNinetyFivePercent() {
+        var random = Xoshiro256StarStar(seed: 21)
+        var covered = 0
+        for _ in 0..<4_000 {
+            let xs = (0..<5).map { _ in 10 + 3 * NormalQuantile.of(random.nextOpenUnit()) }
+            let ci = ConfidenceInterval(xs)
+            if abs(ci.mean - 10) <= ci.halfWidth { covered += 1 }
+        }
+        XCTAssertEqual(Double(covered) / 4_000, 0.95, accuracy: 0.015)
+    }
+}

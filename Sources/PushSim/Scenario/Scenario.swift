@@ -7,6 +7,8 @@ import DiscreteEvent
 /// `Simulation.run` refuses an invalid scenario with those problems.
 public struct Scenario: Hashable, Sendable {
     public var name: String
+    /// What question the scenario answers, for reports.
+    public var description: String = ""
     public var seed: UInt64 = 1
     /// Simulated time, from 00:00 of day 0.
     public var duration: SimTime = .days(1)
