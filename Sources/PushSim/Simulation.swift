@@ -1,17 +1,53 @@
 import DiscreteEvent
+import Foundation
 
 /// Wall-clock facts about a run. They vary from run to run, so they are kept apart from
 /// the `Summary`, which is byte-for-byte reproducible.
 public struct RunTiming: Hashable, Sendable {
     public var events: Int
     public var wallSeconds: Double
+    public init(events: Int, wallSeconds: Double) {
+        self.events = events
+        self.wallSeconds = wallSeconds
+    }
     public var eventsPerSecond: Double { wallSeconds > 0 ? Double(events) / wallSeconds : 0 }
+}
+
+/// How far a run has got.
+public struct RunProgress: Sendable {
+    /// Share of the work done, 0…1.
+    public var fraction: Double
+    public var simulatedSeconds: Double
+    public var events: Int
+    public var wallSeconds: Double
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }
 
 /// The time series of one server.
 public struct ServerTimeseries: Hashable, Sendable {
     public var server: String
     public var rows: [TimeseriesRow]
+
+    public init(server: String, rows: [TimeseriesRow]) {
+        self.server = server
+        self.rows = rows
+    }
+}
+
+/// Outcomes of servers run on worker threads.
+final class ServerOutcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [ServerOutcome?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ outcome: ServerOutcome) {
+        lock.lock()
+        slots[i] = outcome
+        lock.unlock()
+    }
+    func values() -> [ServerOutcome] { slots.compactMap { $0 } }
 }
 
 /// What a run produces.
@@ -37,49 +73,94 @@ public struct RunResult: Sendable {
 /// parameter leaves every other device's mail and user behaviour unchanged.
 public enum Simulation {
     /// Runs `scenario` (replication `replication` of its seed); throws `ScenarioError` if the
-    /// scenario does not validate.
-    public static func run(_ scenario: Scenario, replication: Int = 0) throws -> RunResult {
-        var probe = NoProbe()
-        return try run(scenario, replication: replication, probe: &probe)
+    /// scenario does not validate. The servers of a pool run on up to `jobs` threads (they
+    /// never interact); `progress`, if given, is called about every million events.
+    public static func run(_ scenario: Scenario, replication: Int = 0, jobs: Int = 1,
+                           progress: (@Sendable (RunProgress) -> Void)? = nil) throws -> RunResult {
+        let problems = scenario.validate()
+        guard problems.isEmpty else { throw ScenarioError(problems) }
+        if jobs <= 1 || scenario.servers.count == 1 {
+            var probe = NoProbe()
+            return try run(scenario, replication: replication, probe: &probe, progress: progress)
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        let outcomes = ServerOutcomes(count: scenario.servers.count)
+        DispatchQueue.concurrentPerform(iterations: min(jobs, scenario.servers.count)) { worker in
+            var index = worker
+            while index < scenario.servers.count {
+                var probe = NoProbe()
+                outcomes.set(index, runServer(index, scenario, replication: replication, probe: &probe, progress: nil,
+                                              clock: clock, started: started, eventsBefore: 0))
+                index += min(jobs, scenario.servers.count)
+            }
+        }
+        return result(scenario, replication: replication, outcomes: outcomes.values(), wall: (clock.now - started).seconds)
     }
 
-    /// Runs `scenario` with a probe that sees every request, thread change and delivery.
+    /// Runs `scenario` with a probe that sees every request, thread change and delivery
+    /// (servers one after the other, so that the probe sees one run at a time).
     public static func run<P: SimulationProbe>(_ scenario: Scenario, replication: Int = 0,
-                                               probe: inout P) throws -> RunResult {
+                                               probe: inout P, progress: (@Sendable (RunProgress) -> Void)? = nil) throws -> RunResult {
         let problems = scenario.validate()
         guard problems.isEmpty else { throw ScenarioError(problems) }
         let clock = ContinuousClock()
         let started = clock.now
-        let runKey = StreamKey(seed: scenario.seed, replication: UInt64(replication))
         var outcomes: [ServerOutcome] = []
-        for (index, server) in scenario.servers.enumerated() {
-            let assigned = devicesOn(server: index, scenario)
-            var run = ServerRun(scenario: scenario, server: server, populations: assigned, run: runKey, probe: probe)
-            run.run()
-            outcomes.append(run.outcome(name: server.name, populations: assigned.map(\.0)))
-            probe = run.probe
+        var eventsBefore = 0
+        for index in scenario.servers.indices {
+            let outcome = runServer(index, scenario, replication: replication, probe: &probe, progress: progress,
+                                    clock: clock, started: started, eventsBefore: eventsBefore)
+            eventsBefore += outcome.events
+            outcomes.append(outcome)
         }
-        let elapsed = clock.now - started
+        return result(scenario, replication: replication, outcomes: outcomes, wall: (clock.now - started).seconds)
+    }
+
+    /// One server of the scenario, simulated on its own. Its devices draw from streams keyed
+    /// by (seed, replication, server name, population, device index on this server), so a
+    /// server of a pool behaves exactly like a single-server scenario with that server and
+    /// those devices.
+    static func runServer<P: SimulationProbe>(_ index: Int, _ scenario: Scenario, replication: Int, probe: inout P,
+                                             progress: (@Sendable (RunProgress) -> Void)?, clock: ContinuousClock,
+                                             started: ContinuousClock.Instant, eventsBefore: Int) -> ServerOutcome {
+        let server = scenario.servers[index]
+        let assigned = devicesOn(server: index, scenario)
+        let key = StreamKey(seed: scenario.seed, replication: UInt64(replication)).child(server.name)
+        var run = ServerRun(scenario: scenario, server: server, populations: assigned, run: key, probe: probe)
+        if let progress {
+            let servers = scenario.servers.count, duration = scenario.duration.microseconds
+            run.progress = { time, events in
+                progress(RunProgress(fraction: (Double(index) + Double(time) / Double(duration)) / Double(servers),
+                                     simulatedSeconds: Double(time) / 1e6, events: eventsBefore + events,
+                                     wallSeconds: (clock.now - started).seconds))
+            }
+        }
+        run.run()
+        let outcome = run.outcome(name: server.name, populations: assigned.map(\.0))
+        probe = run.probe
+        return outcome
+    }
+
+    static func result(_ scenario: Scenario, replication: Int, outcomes: [ServerOutcome], wall: Double) -> RunResult {
         let summary = makeSummary(scenario, replication: replication, outcomes: outcomes)
-        let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return RunResult(summary: summary,
                          timeseries: outcomes.map { ServerTimeseries(server: $0.name, rows: $0.timeseries) },
                          timing: RunTiming(events: summary.events, wallSeconds: wall))
     }
 
-    /// The part of each population that uses server `index`, with the population-wide index
-    /// of its first device (so a device's streams do not depend on how the pool is split).
+    /// The part of each population that uses server `index`: all of it when the population
+    /// names its server, else its share by the servers' `share`s.
     static func devicesOn(server index: Int, _ scenario: Scenario) -> [(Population, deviceOffset: Int)] {
         let servers = scenario.servers
         return scenario.populations.map { population in
             var part = population
             if let name = population.server {
                 part.count = servers[index].name == name ? population.count : 0
-                return (part, 0)
+            } else {
+                part.count = apportion(population.count, shares: servers.map(\.share))[index]
             }
-            let split = apportion(population.count, shares: servers.map(\.share))
-            part.count = split[index]
-            return (part, split[..<index].reduce(0, +))
+            return (part, 0)
         }
     }
 

@@ -98,7 +98,10 @@ extension Figures {
 
         pingDuration = DurationFigures(m.pingDuration)
         syncDuration = DurationFigures(m.syncDuration)
-        syncs = SyncFigures(total: m.syncs, timeouts: m.syncTimeouts, rejected503: m.syncRejected503, reset: m.syncReset)
+        syncs.total = m.syncs
+        syncs.timeouts = m.syncTimeouts
+        syncs.rejected503 = m.syncRejected503
+        syncs.reset = m.syncReset
 
         let delivered = m.byPush + m.byUserOpen + m.byFetch + m.byOutbox + m.afterLostPing
         pushLatency.delivered = delivered
@@ -137,8 +140,13 @@ extension Figures {
         outbox.permanentErrors = m.outboxPermanentErrors
         outbox.resent = m.outboxResent
         outbox.pendingAtEnd = a.outboxPendingAtEnd
-        outbox.pendingAgeP95 = a.outboxPendingAges.quantile(0.95) * seconds
-        outbox.pendingAgeMax = Double(a.outboxPendingAges.max) * seconds
+        outbox.acknowledged = m.outboxAcknowledged
+        // Pending age: items that resolved (how long they were Pending) and items still
+        // Pending at the end (their age then).
+        var ages = m.outboxPendingAge
+        ages.merge(a.outboxPendingAges)
+        outbox.pendingAgeP95 = ages.quantile(0.95) * seconds
+        outbox.pendingAgeMax = Double(ages.max) * seconds
         outbox.deliveryDelayMean = m.outboxDeliveryDelay.mean * seconds
         outbox.deliveryDelayP95 = m.outboxDeliveryDelay.quantile(0.95) * seconds
     }

@@ -18,8 +18,10 @@ struct PopulationMetrics {
     var heartbeatIntegral: Int128 = 0
     // Outbox.
     var outboxCreated = 0, outboxDelivered = 0, outboxDuplicates = 0, outboxConflicts = 0
-    var outboxPermanentErrors = 0, outboxResent = 0
+    var outboxPermanentErrors = 0, outboxResent = 0, outboxAcknowledged = 0
     var outboxDeliveryDelay = LogHistogram()
+    /// How long items stayed Pending until their fate was known (acknowledged or Error).
+    var outboxPendingAge = LogHistogram()
 
     var threads: TimeWeighted
     var queue: TimeWeighted
@@ -43,7 +45,9 @@ struct PopulationMetrics {
         outboxCreated += o.outboxCreated; outboxDelivered += o.outboxDelivered
         outboxDuplicates += o.outboxDuplicates; outboxConflicts += o.outboxConflicts
         outboxPermanentErrors += o.outboxPermanentErrors; outboxResent += o.outboxResent
+        outboxAcknowledged += o.outboxAcknowledged
         outboxDeliveryDelay.merge(o.outboxDeliveryDelay)
+        outboxPendingAge.merge(o.outboxPendingAge)
         threads.merge(o.threads); queue.merge(o.queue)
     }
 }
@@ -58,6 +62,7 @@ struct PopulationRecorder: ~Copyable {
     var queueWait = HistogramAccumulator()
     var pushLatency = HistogramAccumulator()
     var outboxDeliveryDelay = HistogramAccumulator()
+    var outboxPendingAge = HistogramAccumulator()
     var threads: LevelAccumulator
     var queue: LevelAccumulator
 
@@ -74,6 +79,7 @@ struct PopulationRecorder: ~Copyable {
         m.queueWait = queueWait.histogram
         m.pushLatency = pushLatency.histogram
         m.outboxDeliveryDelay = outboxDeliveryDelay.histogram
+        m.outboxPendingAge = outboxPendingAge.histogram
         m.threads = threads.finish(at: end)
         m.queue = queue.finish(at: end)
         return m
@@ -83,15 +89,17 @@ struct PopulationRecorder: ~Copyable {
 /// One row of the time series: the server over one sample interval.
 public struct TimeseriesRow: Hashable, Sendable {
     /// End of the interval, in seconds from the start of the run.
-    public var time: Double
-    public var threadsMean: Double
-    public var threadsMax: Int
-    public var queueMean: Double
-    public var queueMax: Int
+    public var time: Double = 0
+    public var threadsMean: Double = 0
+    public var threadsMax: Int = 0
+    public var queueMean: Double = 0
+    public var queueMax: Int = 0
     /// Requests that ended in the interval, by outcome.
     public var status2 = 0, status1 = 0, conflict409 = 0, status5 = 0, lost = 0, rejected503 = 0, reset = 0
     public var syncs = 0
     public var serverUp = true
+
+    public init(time: Double = 0) { self.time = time }
 }
 
 /// A level's mean and maximum over the current sample interval.

@@ -42,9 +42,9 @@ struct Device {
     var latestStartedSerial: UInt32 = 0
     var nextSerial: UInt32 = 0
     var timerGeneration: UInt32 = 0
-    // Outbox: items Pending on the device and awaiting a resend.
-    var outboxPending: UInt32 = 0
+    // Outbox: the device's items (a list in `OutboxTable`) and the earliest resend.
     var outboxFirst: Int32 = -1
+    var outboxResendAt: Int64 = .max
     var population: UInt16 = 0
     var backoffLevel: UInt8 = 0
     /// What `retryAt` will send: 0 nothing, 1 a Ping, 2 a Sync.

@@ -51,7 +51,7 @@ extension ServerRun {
     mutating func armTimer(_ d: Int) {
         let dev = devices + d
         let next = min(min(min(dev.pointee.nextMailAt, dev.pointee.nextOpenAt), min(dev.pointee.nextOutboxAt, dev.pointee.notifyOpenAt)),
-                       min(dev.pointee.retryAt, dev.pointee.fetchAt))
+                       min(min(dev.pointee.retryAt, dev.pointee.fetchAt), dev.pointee.outboxResendAt))
         if next < dev.pointee.timerAt && next <= end {
             dev.pointee.timerGeneration = (dev.pointee.timerGeneration &+ 1) & 0xFF_FFFF
             dev.pointee.timerAt = next
@@ -77,6 +77,10 @@ extension ServerRun {
             userWantsSync(d, cause: .userOpen, at: t)
         }
         if dev.pointee.nextOutboxAt <= t { outboxItemCreated(d, at: t) }
+        if dev.pointee.outboxResendAt <= t {
+            outboxResendsDue(d, at: t)
+            if dev.pointee.retryKind != Device.retrySync { userWantsSync(d, cause: .outbox, at: t) }
+        }
         if dev.pointee.fetchAt <= t {
             let p = pops + Int(dev.pointee.population)
             dev.pointee.fetchAt = t + p.pointee.fetchInterval
@@ -130,6 +134,7 @@ extension ServerRun {
         var notify = p.pointee.afterNotifyProbability > 0 && cause == .push
         while index <= upTo {
             probe.mailDelivered(device: d, index: index, arrivedAt: arrival, at: t)
+            if !restartRecords.isEmpty { noteLatencyNearRestart(arrival: arrival, latency: t - arrival) }
             if arrival >= warmup {
                 metrics[population].pushLatency.add(t - arrival)
                 if arrival < dev.pointee.lastPingLossAt { metrics[population].counters.afterLostPing &+= 1 } else {
@@ -307,15 +312,20 @@ extension ServerRun {
             dev.pointee.currentSync = -1
             let upTo = r.pointee.mailUpTo
             let cause = r.pointee.cause
-            let uploaded = r.pointee.outboxItems
+            let uploaded = r.pointee.outboxItems > 0
             releaseIfDone(slot)
             if http == 503 {
+                if uploaded { outboxSyncFailed(d, request: slot) }
                 backOff(d, kind: Device.retrySync, cause: cause, at: t)
             } else {
                 dev.pointee.backoffLevel = 0
                 deliverMail(d, upTo: upTo, cause: cause, at: t)
-                outboxAcknowledged(d, items: uploaded, at: t)
-                if p.pointee.push && dev.pointee.currentPing < 0 { sendPing(d, at: t) }
+                if uploaded { outboxAcknowledged(d, request: slot, at: t) }
+                if p.pointee.outboxEnabled && outboxHasPending(d) {
+                    sendSync(d, cause: .outbox, at: t)
+                } else if p.pointee.push && dev.pointee.currentPing < 0 {
+                    sendPing(d, at: t)
+                }
             }
         }
         armTimer(d)
@@ -342,6 +352,7 @@ extension ServerRun {
         } else {
             dev.pointee.currentSync = -1
             let cause = r.pointee.cause
+            if r.pointee.outboxItems > 0 { outboxSyncFailed(d, request: slot) }
             releaseIfDone(slot)
             if measuring(t) { metrics[population].counters.syncTimeouts &+= 1 }
             backOff(d, kind: Device.retrySync, cause: cause, at: t)

@@ -1,18 +1,264 @@
-/// The device outbox (MODEL.md §3.7). Filled in by the outbox issue; until then a
-/// population creates no outbox items.
-extension ServerRun {
-    mutating func outboxItemCreated(_ d: Int, at t: Int64) {
-        devices[d].nextOutboxAt = .max
+import DiscreteEvent
+
+/// One item in a device's outbox (MODEL.md §3.7).
+struct OutboxItem {
+    enum State: UInt8 {
+        /// Waiting to be uploaded by the next Sync.
+        case pending
+        /// Uploaded by the Sync in `request`; the device does not know the outcome yet.
+        case inFlight
+        /// Rejected as a conflict; the user will send it again at `resendAt`.
+        case waitingResend
     }
+    enum Outcome: UInt8 { case none = 0, accepted, conflict, permanentError }
 
-    /// Outbox items a Sync uploads; returns how many.
-    mutating func uploadOutbox(_ d: Int, request slot: Int, at t: Int64) -> Int { 0 }
-
-    /// The device learned the outcome of `items` uploaded items.
-    mutating func outboxAcknowledged(_ d: Int, items: UInt16, at t: Int64) {}
+    var createdAt: Int64 = 0
+    var resendAt: Int64 = .max
+    var request: Int32 = -1
+    var next: Int32 = -1
+    /// Times the server delivered it (more than one is a duplicate).
+    var deliveries: UInt16 = 0
+    var state: State = .pending
+    /// What the server decided about the last upload.
+    var outcome: Outcome = .none
+    /// Created after the warmup: its fate is counted.
+    var counted = false
 }
 
+/// A slab of outbox items with a free list; items are linked per device.
+struct OutboxTable: ~Copyable {
+    private(set) var items: UnsafeMutablePointer<OutboxItem>
+    private var capacity: Int
+    private var used = 0
+    private var free: Int32 = -1
+
+    init(capacity: Int) {
+        self.capacity = max(16, capacity)
+        items = .allocate(capacity: self.capacity)
+    }
+
+    deinit { items.deallocate() }
+
+    mutating func allocate() -> Int {
+        if free >= 0 {
+            let i = Int(free)
+            free = items[i].next
+            items[i] = OutboxItem()
+            return i
+        }
+        if used == capacity {
+            let bigger = UnsafeMutablePointer<OutboxItem>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: items, count: used)
+            items.deallocate()
+            items = bigger
+            capacity *= 2
+        }
+        items.advanced(by: used).initialize(to: OutboxItem())
+        used += 1
+        return used - 1
+    }
+
+    mutating func release(_ i: Int) {
+        items[i].next = free
+        free = Int32(i)
+    }
+}
+
+/// The device outbox (MODEL.md §3.7): items the user sends go Pending, each makes the
+/// device Sync soon, every Sync uploads every Pending item, the server accepts, rejects as
+/// a conflict or rejects permanently, and a lost Sync response leaves the items Pending, so
+/// that they are uploaded — and, without `serverDeduplicates`, delivered — again.
+///
+/// Item counts are attributed by creation time: an item created after the warmup is
+/// counted in `created` and in exactly one of acknowledged, conflict or permanent error
+/// (its final outcome as the device learns it), or in Pending at the end.
 extension ServerRun {
-    /// Items still Pending on the device at the end of the run, with their ages.
-    func outboxFinalFigures(_ d: Int, into a: inout Accumulated) {}
+    /// The user sends an item: it goes Pending and the device Syncs now (a
+    /// single-connection device abandons its Ping, so outbox traffic also makes 409s).
+    mutating func outboxItemCreated(_ d: Int, at t: Int64) {
+        let dev = devices + d
+        let population = Int(dev.pointee.population)
+        let p = pops + population
+        let i = outbox.allocate()
+        outbox.items[i].createdAt = t
+        outbox.items[i].counted = measuring(t)
+        outbox.items[i].next = dev.pointee.outboxFirst
+        dev.pointee.outboxFirst = Int32(i)
+        if measuring(t) { metrics[population].counters.outboxCreated &+= 1 }
+        var stream = p.pointee.stream(.outbox, device: localIndex(d), counter: dev.pointee.outboxCounter)
+        dev.pointee.nextOutboxAt = p.pointee.outbox.next(after: t, &stream)
+        dev.pointee.outboxCounter = stream.counter
+        if dev.pointee.retryKind != Device.retrySync { userWantsSync(d, cause: .outbox, at: t) }
+    }
+
+    /// A Sync is being sent: it carries every Pending item. Returns how many.
+    mutating func uploadOutbox(_ d: Int, request slot: Int, at t: Int64) -> Int {
+        var count = 0
+        var i = Int(devices[d].outboxFirst)
+        while i >= 0 {
+            if outbox.items[i].state == .pending {
+                outbox.items[i].state = .inFlight
+                outbox.items[i].request = Int32(slot)
+                outbox.items[i].outcome = .none
+                count += 1
+            }
+            i = Int(outbox.items[i].next)
+        }
+        requests.slots[slot].outboxItems = UInt16(min(count, Int(UInt16.max)))
+        return count
+    }
+
+    /// The server processes a Sync's upload (when it starts on a thread): each item is
+    /// accepted and delivered, rejected as a conflict, or rejected for good. With
+    /// `serverDeduplicates` an item it already accepted is acknowledged without a second
+    /// delivery.
+    mutating func outboxProcessed(_ d: Int, request slot: Int, at t: Int64) {
+        guard requests.slots[slot].outboxItems > 0 else { return }
+        let dev = devices + d
+        let population = Int(dev.pointee.population)
+        let p = pops + population
+        var stream = p.pointee.stream(.outboxOutcome, device: localIndex(d), counter: dev.pointee.outboxOutcomeCounter)
+        var i = Int(dev.pointee.outboxFirst)
+        while i >= 0 {
+            let item = outbox.items + i
+            if item.pointee.state == .inFlight && item.pointee.request == Int32(slot) {
+                if item.pointee.deliveries > 0 && p.pointee.serverDeduplicates {
+                    item.pointee.outcome = .accepted
+                } else {
+                    let u = stream.nextUnit()
+                    if u < p.pointee.conflictProbability {
+                        item.pointee.outcome = .conflict
+                    } else if u < p.pointee.conflictProbability + p.pointee.permanentErrorProbability {
+                        item.pointee.outcome = .permanentError
+                    } else {
+                        item.pointee.outcome = .accepted
+                        item.pointee.deliveries &+= 1
+                        if item.pointee.counted {
+                            if item.pointee.deliveries == 1 {
+                                metrics[population].counters.outboxDelivered &+= 1
+                            } else {
+                                metrics[population].counters.outboxDuplicates &+= 1
+                            }
+                        }
+                    }
+                }
+            }
+            i = Int(item.pointee.next)
+        }
+        dev.pointee.outboxOutcomeCounter = stream.counter
+    }
+
+    /// The Sync's response reached the device: it learns each uploaded item's outcome.
+    mutating func outboxAcknowledged(_ d: Int, request slot: Int, at t: Int64) {
+        let dev = devices + d
+        let population = Int(dev.pointee.population)
+        let p = pops + population
+        var previous = -1
+        var i = Int(dev.pointee.outboxFirst)
+        while i >= 0 {
+            let item = outbox.items + i
+            let next = Int(item.pointee.next)
+            guard item.pointee.state == .inFlight && item.pointee.request == Int32(slot) else {
+                previous = i
+                i = next
+                continue
+            }
+            var remove = true
+            switch item.pointee.outcome {
+            case .accepted:
+                if item.pointee.counted {
+                    metrics[population].outboxDeliveryDelay.add(t - item.pointee.createdAt)
+                    metrics[population].outboxPendingAge.add(t - item.pointee.createdAt)
+                    metrics[population].counters.outboxAcknowledged &+= 1
+                }
+            case .conflict:
+                var stream = p.pointee.stream(.outboxOutcome, device: localIndex(d), counter: dev.pointee.outboxOutcomeCounter)
+                if stream.bernoulli(p.pointee.resendProbability) {
+                    item.pointee.state = .waitingResend
+                    item.pointee.resendAt = t + p.pointee.resendDelay.sample(&stream)
+                    item.pointee.request = -1
+                    if item.pointee.resendAt < dev.pointee.outboxResendAt { dev.pointee.outboxResendAt = item.pointee.resendAt }
+                    remove = false
+                } else if item.pointee.counted {
+                    metrics[population].counters.outboxConflicts &+= 1
+                    metrics[population].outboxPendingAge.add(t - item.pointee.createdAt)
+                }
+                dev.pointee.outboxOutcomeCounter = stream.counter
+            case .permanentError:
+                if item.pointee.counted {
+                    metrics[population].counters.outboxPermanentErrors &+= 1
+                    metrics[population].outboxPendingAge.add(t - item.pointee.createdAt)
+                }
+            case .none:
+                // The Sync ended without the server processing the upload: still Pending.
+                item.pointee.state = .pending
+                item.pointee.request = -1
+                remove = false
+            }
+            if remove {
+                if previous < 0 { dev.pointee.outboxFirst = Int32(next) } else { outbox.items[previous].next = Int32(next) }
+                outbox.release(i)
+            } else {
+                previous = i
+            }
+            i = next
+        }
+    }
+
+    /// The Sync failed (no answer, 503, reset): its items are Pending again.
+    mutating func outboxSyncFailed(_ d: Int, request slot: Int) {
+        var i = Int(devices[d].outboxFirst)
+        while i >= 0 {
+            if outbox.items[i].state == .inFlight && outbox.items[i].request == Int32(slot) {
+                outbox.items[i].state = .pending
+                outbox.items[i].request = -1
+            }
+            i = Int(outbox.items[i].next)
+        }
+    }
+
+    /// True when the device holds items that no Sync carries yet.
+    func outboxHasPending(_ d: Int) -> Bool {
+        var i = Int(devices[d].outboxFirst)
+        while i >= 0 {
+            if outbox.items[i].state == .pending { return true }
+            i = Int(outbox.items[i].next)
+        }
+        return false
+    }
+
+    /// Conflicted items whose resend time has come go Pending again.
+    mutating func outboxResendsDue(_ d: Int, at t: Int64) {
+        let dev = devices + d
+        let population = Int(dev.pointee.population)
+        var earliest = Int64.max
+        var i = Int(dev.pointee.outboxFirst)
+        while i >= 0 {
+            let item = outbox.items + i
+            if item.pointee.state == .waitingResend {
+                if item.pointee.resendAt <= t {
+                    item.pointee.state = .pending
+                    item.pointee.resendAt = .max
+                    if item.pointee.counted { metrics[population].counters.outboxResent &+= 1 }
+                } else {
+                    earliest = min(earliest, item.pointee.resendAt)
+                }
+            }
+            i = Int(item.pointee.next)
+        }
+        dev.pointee.outboxResendAt = earliest
+    }
+
+    /// Items still Pending at the end of the run, with their ages.
+    func outboxFinalFigures(_ d: Int, into a: inout Accumulated) {
+        var i = Int(devices[d].outboxFirst)
+        while i >= 0 {
+            let item = outbox.items[i]
+            if item.counted {
+                a.outboxPendingAtEnd += 1
+                a.outboxPendingAges.add(end - item.createdAt)
+            }
+            i = Int(item.next)
+        }
+    }
 }

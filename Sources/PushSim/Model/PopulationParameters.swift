@@ -92,7 +92,7 @@ struct PopulationParameters {
         mail = ArrivalRates(PoissonArrivals(perDay: p.mailPerDay, profile: profile), tables: &tables)
         opens = ArrivalRates(PoissonArrivals(perDay: p.userOpensPerDay, profile: profile), tables: &tables)
         outbox = ArrivalRates(PoissonArrivals(perDay: p.outbox.perDay, profile: profile), tables: &tables)
-        outboxEnabled = false  // the outbox lands with its own issue
+        outboxEnabled = p.outbox.perDay > 0
         conflictProbability = p.outbox.conflictProbability
         permanentErrorProbability = p.outbox.permanentErrorProbability
         resendProbability = p.outbox.resendProbability

@@ -97,4 +97,7 @@ struct RequestTable: ~Copyable {
     }
 
     var allocatedBytes: Int { capacity * MemoryLayout<Request>.stride }
+
+    /// Slots ever handed out (each is in use or in the free list).
+    var usedSlots: Int { used }
 }

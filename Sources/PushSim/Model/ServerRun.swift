@@ -33,6 +33,7 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
     let devices: UnsafeMutablePointer<Device>
     let deviceCount: Int
     var requests: RequestTable
+    var outbox: OutboxTable
     var pool: ThreadPool
     let pops: UnsafeMutablePointer<PopulationParameters>
     let populationCount: Int
@@ -43,8 +44,11 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
     var phase: ServerPhase = .up
     var restartIndex = 0
     var restartRecords: [RestartRecord] = []
+    var restartLatency: [LogHistogram] = []
     var events = 0
     var pumping = false
+    /// Called about every million events with (simulated time, events so far).
+    var progress: (@Sendable (Int64, Int) -> Void)? = nil
 
     // Server-wide levels, for the summary and the time series.
     var threads: LevelAccumulator
@@ -52,7 +56,7 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
     var threadsInterval = IntervalLevel()
     var queueInterval = IntervalLevel()
     var timeseries: [TimeseriesRow] = []
-    var intervalRow = TimeseriesRow(time: 0, threadsMean: 0, threadsMax: 0, queueMean: 0, queueMax: 0)
+    var intervalRow = TimeseriesRow()
     var lastSample: Int64 = 0
 
     /// Sets up the devices of `populations` (with their own stream keys) on `server`.
@@ -92,6 +96,7 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
         queueLength = LevelAccumulator(start: scenario.warmup.microseconds)
         pool = ThreadPool(capacity: server.threads, queueLimit: server.queueLimit)
         requests = RequestTable(capacity: total + total / 2 + 16)
+        outbox = OutboxTable(capacity: total / 4 + 16)
         queue = EventQueue(capacity: 3 * total + 64)
 
         for i in 0..<populations.count {
@@ -100,9 +105,7 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
             }
         }
         if sampleInterval > 0 { schedule(.sample, index: 0, generation: 0, at: min(sampleInterval, end)) }
-        if let first = restarts.first, first.at.microseconds <= end {
-            schedule(.restartPhase, index: 0, generation: 0, at: first.at.microseconds)
-        }
+        if let first = restarts.first { scheduleRestartPhase(Self.drainBegins, at: first.at.microseconds) }
     }
 
     deinit {
@@ -125,6 +128,7 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
             let t = event.time
             if t > end { break }
             events &+= 1
+            if events & 0xF_FFFF == 0, let progress { progress(t, events) }
             probe.willProcessEvent(at: t)
             prefetch()
             let payload = event.payload
@@ -139,7 +143,7 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
             case .response: if isCurrent(index, generation) { responseArrives(index, at: t) }
             case .deviceTimeout: if isCurrent(index, generation) { deviceTimesOut(index, at: t) }
             case .sample: recordSample(at: t)
-            case .restartPhase: restartPhase(at: t)
+            case .restartPhase: restartPhase(index: index, phase: generation, at: t)
             }
         }
         finish()
@@ -208,7 +212,7 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
         row.queueMax = Int(queueFigures.max)
         row.serverUp = phase == .up
         timeseries.append(row)
-        intervalRow = TimeseriesRow(time: 0, threadsMean: 0, threadsMax: 0, queueMean: 0, queueMax: 0)
+        intervalRow = TimeseriesRow()
         lastSample = t
         if t < end { schedule(.sample, index: 0, generation: 0, at: min(t + sampleInterval, end)) }
     }

@@ -14,12 +14,12 @@ extension ServerRun {
             r.pointee.serverFinished = true
             r.pointee.state = .done
             probe.requestEnded(id: requestID(slot), end: .unanswered, at: t)
-            noteRefused(at: t)
+            restartRecords[restartRecords.count - 1].unanswered += 1
             ensureTimeout(slot, at: t)
             releaseIfDone(slot)
             return
         case .draining:
-            noteRefused(at: t)
+            restartRecords[restartRecords.count - 1].refused += 1
             refuse(slot, at: t)
             return
         case .up:
@@ -40,6 +40,7 @@ extension ServerRun {
 
     /// Starts queued requests while threads are free, first in first out.
     mutating func pump(at t: Int64) {
+        if phase == .draining { drainProgressed(at: t) }
         if pumping || phase != .up { return }
         pumping = true
         while pool.hasFreeThread, let slot = pool.dequeue() {
@@ -87,6 +88,7 @@ extension ServerRun {
             r.pointee.state = .working
             r.pointee.mailUpTo = dev.pointee.mailArrived
             dev.pointee.mailHanded = dev.pointee.mailArrived
+            outboxProcessed(d, request: slot, at: t)
             let done = t + syncWork.sample(&work)
             schedule(.syncDone, index: slot, generation: r.pointee.generation, at: done)
             if Double(done) + backDelayMax > Double(deadline(slot)) { ensureTimeout(slot, at: t) }
@@ -268,9 +270,5 @@ extension ServerRun {
             r.pointee.serverFinished = false   // never released twice
             requests.release(slot)
         }
-    }
-
-    mutating func noteRefused(at t: Int64) {
-        if restartIndex > 0 && !restartRecords.isEmpty { restartRecords[restartRecords.count - 1].refused += 1 }
     }
 }

@@ -15,6 +15,22 @@ public struct Summary: Hashable, Sendable {
     public var restarts: [RestartFigures]
     /// Events processed (deterministic). Wall-clock figures are in `RunResult.timing`.
     public var events: Int
+
+    public init(scenario: String, seed: UInt64, replication: Int, devices: Int, simulatedSeconds: Double,
+                measuredSeconds: Double, overall: Figures, populations: [NamedFigures], servers: [NamedFigures],
+                restarts: [RestartFigures], events: Int) {
+        self.scenario = scenario
+        self.seed = seed
+        self.replication = replication
+        self.devices = devices
+        self.simulatedSeconds = simulatedSeconds
+        self.measuredSeconds = measuredSeconds
+        self.overall = overall
+        self.populations = populations
+        self.servers = servers
+        self.restarts = restarts
+        self.events = events
+    }
 }
 
 /// Figures for one population or one server.
@@ -22,10 +38,17 @@ public struct NamedFigures: Hashable, Sendable {
     public var name: String
     public var devices: Int
     public var figures: Figures
+
+    public init(name: String, devices: Int, figures: Figures) {
+        self.name = name
+        self.devices = devices
+        self.figures = figures
+    }
 }
 
 /// Every metric block of MODEL.md §4.
 public struct Figures: Hashable, Sendable {
+    public init() {}
     public var pings = PingFigures()
     /// HTTP status codes of all requests, as the server logged them.
     public var httpStatus: [(code: Int, count: Int)] = []
@@ -56,6 +79,7 @@ public struct Figures: Hashable, Sendable {
 /// How Pings ended. `total` counts Pings that ended at the server (answered 200, 409 or
 /// 503, or reset); `lost` is the devices' view (no answer by H + grace) and overlaps them.
 public struct PingFigures: Hashable, Sendable {
+    public init() {}
     public var total = 0, status2 = 0, status1 = 0, conflict409 = 0, status5 = 0
     public var lost = 0, rejected503 = 0, reset = 0
     /// conflict409 ÷ total.
@@ -64,6 +88,7 @@ public struct PingFigures: Hashable, Sendable {
 
 /// HTTP threads held: time-weighted over the measured window.
 public struct ThreadFigures: Hashable, Sendable {
+    public init() {}
     public var capacity = 0
     public var mean = 0.0, p50 = 0.0, p95 = 0.0, p99 = 0.0
     public var max = 0
@@ -73,6 +98,7 @@ public struct ThreadFigures: Hashable, Sendable {
 
 /// Requests waiting for a thread: length time-weighted, wait per started request.
 public struct QueueFigures: Hashable, Sendable {
+    public init() {}
     public var meanLength = 0.0
     public var maxLength = 0
     public var waitP50 = 0.0, waitP95 = 0.0, waitP99 = 0.0
@@ -84,12 +110,14 @@ public struct QueueFigures: Hashable, Sendable {
 
 /// Time at the server, from start on a thread to the response.
 public struct DurationFigures: Hashable, Sendable {
+    public init() {}
     public var count = 0
     public var mean = 0.0, p50 = 0.0, p95 = 0.0, max = 0.0
 }
 
 /// Syncs sent, and how many failed.
 public struct SyncFigures: Hashable, Sendable {
+    public init() {}
     public var total = 0, timeouts = 0, rejected503 = 0, reset = 0
 }
 
@@ -107,6 +135,7 @@ public struct HistogramBin: Hashable, Sendable {
 
 /// Mail arrival to delivery on the device, for mail that arrived after warmup.
 public struct LatencyFigures: Hashable, Sendable {
+    public init() {}
     public var delivered = 0
     public var mean = 0.0, p50 = 0.0, p95 = 0.0, p99 = 0.0
     /// The distribution, in bins of a quarter of a power of two (for charts).
@@ -117,6 +146,7 @@ public struct LatencyFigures: Hashable, Sendable {
 
 /// Radio energy per device and day.
 public struct BatteryFigures: Hashable, Sendable {
+    public init() {}
     public var joulesPerDeviceDay = 0.0
     public var joulesPerDeviceDayP95 = 0.0
     public var percentPerDay = 0.0
@@ -125,6 +155,7 @@ public struct BatteryFigures: Hashable, Sendable {
 
 /// The heartbeat devices asked for: time-weighted mean, and where they ended.
 public struct HeartbeatFigures: Hashable, Sendable {
+    public init() {}
     public var meanSeconds = 0.0
     /// Devices by final heartbeat, in seconds, ascending.
     public var final: [Double: Int] = [:]
@@ -132,7 +163,14 @@ public struct HeartbeatFigures: Hashable, Sendable {
 
 /// The outbox (MODEL.md §3.7).
 public struct OutboxFigures: Hashable, Sendable {
-    public var created = 0, delivered = 0, duplicates = 0, conflicts = 0, permanentErrors = 0, resent = 0
+    public init() {}
+    /// Items created; distinct items the server delivered; extra deliveries of an item.
+    public var created = 0, delivered = 0, duplicates = 0
+    /// Final outcomes as the device learns them: acknowledged, conflicts not resent,
+    /// permanent errors; with `pendingAtEnd` they add up to `created`.
+    public var acknowledged = 0, conflicts = 0, permanentErrors = 0
+    /// Conflicts the user sent again.
+    public var resent = 0
     public var pendingAtEnd = 0
     public var pendingAgeP95 = 0.0, pendingAgeMax = 0.0
     public var deliveryDelayMean = 0.0, deliveryDelayP95 = 0.0
@@ -140,10 +178,13 @@ public struct OutboxFigures: Hashable, Sendable {
 
 /// One graceful restart.
 public struct RestartFigures: Hashable, Sendable {
+    public init() {}
     public var server: String = ""
     public var at = 0.0
     public var drainSeconds = 0.0
     public var waitedFor = 0, reset = 0, refused = 0
+    /// Requests that reached the server while it was down (no answer; they time out).
+    public var unanswered = 0
     /// Push latency p95 of mail delivered in the hour after the restart began.
     public var pushLatencyP95After = 0.0
 }

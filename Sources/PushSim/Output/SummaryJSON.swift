@@ -69,7 +69,8 @@ extension Figures {
             ])),
             ("outbox", .object([
                 ("created", .int(outbox.created)), ("delivered", .int(outbox.delivered)),
-                ("duplicates", .int(outbox.duplicates)), ("conflicts", .int(outbox.conflicts)),
+                ("duplicates", .int(outbox.duplicates)), ("acknowledged", .int(outbox.acknowledged)),
+                ("conflicts", .int(outbox.conflicts)),
                 ("permanentErrors", .int(outbox.permanentErrors)), ("resent", .int(outbox.resent)),
                 ("pendingAtEnd", .int(outbox.pendingAtEnd)), ("pendingAgeP95", .number(outbox.pendingAgeP95)),
                 ("pendingAgeMax", .number(outbox.pendingAgeMax)),
@@ -90,6 +91,7 @@ extension RestartFigures {
         .object([
             ("server", .string(server)), ("at", .number(at)), ("drainSeconds", .number(drainSeconds)),
             ("waitedFor", .int(waitedFor)), ("reset", .int(reset)), ("refused", .int(refused)),
+            ("unanswered", .int(unanswered)),
             ("pushLatencyP95After", .number(pushLatencyP95After)),
         ])
     }

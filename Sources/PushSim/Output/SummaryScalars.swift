@@ -34,6 +34,7 @@ extension Figures {
             ("outbox.pendingAgeMax", outbox.pendingAgeMax),
             ("pushLatency.byOutbox", pushLatency.byOutbox),
             ("outbox.deliveryDelayMean", outbox.deliveryDelayMean), ("outbox.deliveryDelayP95", outbox.deliveryDelayP95),
+            ("outbox.acknowledged", Double(outbox.acknowledged)),
         ]
     }
 }

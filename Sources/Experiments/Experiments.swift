@@ -1,1 +1,0 @@
-// Experiments: runs and sweeps written to folders. See RunToFolder.swift.

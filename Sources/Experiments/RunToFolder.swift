@@ -1,0 +1,101 @@
+import Foundation
+import JSON5
+import PushSim
+import PushSimReports
+import ScenarioFile
+
+/// A scenario run written to a folder (MODEL.md §6): `summary.json`, `timeseries.csv` and
+/// `report.html`, each written whole or not at all; with several replications also
+/// `replications/r<k>/summary.json` and `replications.csv` (one row per replication, then
+/// mean and 95 % confidence interval). Wall-clock figures, which differ from run to run, go
+/// to `run.json`, so that `summary.json` stays byte-for-byte reproducible.
+public enum RunToFolder {
+    public struct Outcome: Sendable {
+        public var folder: String
+        public var summaries: [Summary]
+        public var timing: RunTiming
+    }
+
+    /// Runs replications 0 ..< `replications` of `loaded` on up to `jobs` threads.
+    public static func run(_ loaded: LoadedScenario, replications: Int = 1, jobs: Int = 1, folder: String,
+                           progress: ProgressSink = .silent) throws -> Outcome {
+        let scenario = loaded.scenario
+        let count = max(1, replications)
+        let results = try parallelMap(count: count, jobs: jobs) { r -> RunResult in
+            let result = try Simulation.run(scenario, replication: r, progress: count == 1 ? progress.running : nil)
+            progress.itemFinished(r + 1, count, result.timing.events, scenario.duration.seconds)
+            return result
+        }
+        let summaries = results.map(\.summary)
+        let first = results[0]
+        try AtomicFile.write(first.summary.jsonText, to: folder + "/summary.json")
+        try AtomicFile.write(TimeseriesCSV.render(first.timeseries), to: folder + "/timeseries.csv")
+        if count > 1 {
+            for (r, summary) in summaries.enumerated() {
+                try AtomicFile.write(summary.jsonText, to: "\(folder)/replications/r\(r)/summary.json")
+            }
+            let plan = SweepPlan(scenarioName: scenario.name, scenarioIdentity: "", parameters: [], replications: count, seed: scenario.seed)
+            try AtomicFile.write(SweepCSV.render(plan) { summaries[$0].overall.scalars.map(\.value) },
+                                 to: folder + "/replications.csv")
+        }
+        try AtomicFile.write(RunReport.html(summary: first.summary, timeseries: first.timeseries,
+                                            description: scenario.description, replications: count > 1 ? summaries : []),
+                             to: folder + "/report.html")
+        let events = results.reduce(0) { $0 + $1.timing.events }
+        let wall = results.reduce(0) { $0 + $1.timing.wallSeconds }
+        let timing = RunTiming(events: events, wallSeconds: wall)
+        try AtomicFile.write(JSONText.object([
+            ("scenario", .string(scenario.name)), ("replications", .int(count)), ("events", .int(events)),
+            ("cpuSeconds", .number(wall)), ("eventsPerSecond", .number(timing.eventsPerSecond)),
+            ("version", .string(version)),
+        ]).rendered(), to: folder + "/run.json")
+        return Outcome(folder: folder, summaries: summaries, timing: timing)
+    }
+
+    public static let version = "1.0.0"
+}
+
+/// Maps 0 ..< count on up to `jobs` threads, keeping the order of the results; the first
+/// error thrown is rethrown after all workers stop.
+func parallelMap<T: Sendable>(count: Int, jobs: Int, _ body: @escaping @Sendable (Int) throws -> T) throws -> [T] {
+    let results = ResultSlots<T>(count: count)
+    let next = SerialCounter()
+    DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, count))) { _ in
+        while true {
+            let i = next.next() - 1
+            if i >= count || results.failed { return }
+            do { results.set(i, try body(i)) } catch { results.fail(error) }
+        }
+    }
+    if let error = results.error { throw error }
+    return results.values()
+}
+
+/// Results filled in by worker threads.
+final class ResultSlots<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [T?]
+    private(set) var error: (any Error)?
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    var failed: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return error != nil
+    }
+
+    func set(_ i: Int, _ value: T) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+
+    func fail(_ e: any Error) {
+        lock.lock()
+        if error == nil { error = e }
+        lock.unlock()
+    }
+
+    func values() -> [T] { slots.compactMap { $0 } }
+}

@@ -1,0 +1,123 @@
+/// What a command accepts: its options (with or without a value, once or repeated) and
+/// how many positional arguments.
+public struct OptionSpec: Sendable {
+    public var name: String            // without the dashes: "seed"
+    public var valueName: String?      // nil for a flag: "N", "DIR", "key.path=value"
+    public var help: String
+    public var repeatable: Bool
+
+    public static func flag(_ name: String, help: String) -> OptionSpec {
+        OptionSpec(name: name, valueName: nil, help: help, repeatable: false)
+    }
+    public static func value(_ name: String, _ valueName: String, help: String, repeatable: Bool = false) -> OptionSpec {
+        OptionSpec(name: name, valueName: valueName, help: help, repeatable: repeatable)
+    }
+}
+
+/// A command line split into positionals, option values and flags.
+public struct ParsedArguments: Sendable {
+    public var positionals: [String] = []
+    public var values: [String: [String]] = [:]
+    public var flags: Set<String> = []
+
+    /// The single value of `name`, if given.
+    public func value(_ name: String) -> String? { values[name]?.last }
+    /// Every value of a repeatable option, in order.
+    public func all(_ name: String) -> [String] { values[name] ?? [] }
+    public func has(_ name: String) -> Bool { flags.contains(name) }
+
+    /// An integer option within `range`, or nil when absent.
+    public func integer(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
+        guard let text = value(name) else { return nil }
+        guard let n = Int(text), range.contains(n) else {
+            throw UsageError("--\(name) expects a whole number from \(range.lowerBound) to \(range.upperBound), found \"\(text)\"")
+        }
+        return n
+    }
+}
+
+/// A command line that does not fit the command: exit status 2, with the usage line.
+public struct UsageError: Error, Equatable, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Parses `arguments` against `options`: `--name value`, `--name=value`, `--flag`; `--`
+/// ends the options. Unknown options get a "did you mean" when one is close.
+public func parseArguments(_ arguments: [String], options: [OptionSpec]) throws(UsageError) -> ParsedArguments {
+    var parsed = ParsedArguments()
+    var i = 0
+    var onlyPositionals = false
+    while i < arguments.count {
+        let argument = arguments[i]
+        i += 1
+        if onlyPositionals || !argument.hasPrefix("-") || argument == "-" {
+            parsed.positionals.append(argument)
+            continue
+        }
+        if argument == "--" {
+            onlyPositionals = true
+            continue
+        }
+        var name = String(argument.drop { $0 == "-" })
+        var inline: String?
+        if let equals = name.firstIndex(of: "=") {
+            inline = String(name[name.index(after: equals)...])
+            name = String(name[..<equals])
+        }
+        if name == "h" { name = "help" }
+        guard let spec = options.first(where: { $0.name == name }) else {
+            let known = options.map(\.name)
+            let hint = closestWord(to: name, in: known).map { "; did you mean --\($0)?" } ?? ""
+            throw UsageError("unknown option --\(name)\(hint)")
+        }
+        if spec.valueName == nil {
+            if inline != nil { throw UsageError("--\(name) takes no value") }
+            parsed.flags.insert(name)
+            continue
+        }
+        let value: String
+        if let inline {
+            value = inline
+        } else if i < arguments.count {
+            value = arguments[i]
+            i += 1
+        } else {
+            throw UsageError("--\(name) needs a value (\(spec.valueName ?? "value"))")
+        }
+        if !spec.repeatable && parsed.values[name] != nil {
+            throw UsageError("--\(name) is given twice")
+        }
+        parsed.values[name, default: []].append(value)
+    }
+    return parsed
+}
+
+/// The word of `candidates` closest to `word` by edit distance, when it is close enough
+/// to be a likely typo (at most a third of the word's length, at least 1).
+func closestWord(to word: String, in candidates: [String]) -> String? {
+    let limit = max(1, word.count / 3)
+    let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }
+    return best.0
+}
+
+/// Edit distance counting an insertion, a deletion, a substitution or a swap of two
+/// neighbouring letters as one (optimal string alignment): "sede" is one step from "seed".
+func editDistance(_ a: String, _ b: String) -> Int {
+    let x = Array(a), y = Array(b)
+    if x.isEmpty { return y.count }
+    if y.isEmpty { return x.count }
+    var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+    for i in 0...x.count { d[i][0] = i }
+    for j in 0...y.count { d[0][j] = j }
+    for i in 1...x.count {
+        for j in 1...y.count {
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] {
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+            }
+        }
+    }
+    return d[x.count][y.count]
+}

@@ -1,0 +1,60 @@
+import DiscreteEvent
+import Foundation
+import PushSim
+
+/// `pushsim bench engine|model`: the benchmarks.
+struct BenchCommand: Command {
+    static let name = "bench"
+    static let abstract = "Measure the event engine and the model (release build)."
+    static let usage = "bench engine | bench model [--devices N]…"
+    static let discussion = """
+    engine: the HOLD workload (each event reschedules itself at t + Exp(1 s)) with 10,000
+            pending events for 2,000,000 events and 1,000,000 for 20,000,000; one untimed
+            run, then the median of 7 (3) timed runs.
+    model:  single-connection iPhones with every default parameter for one simulated day
+            on a server with 1.2 threads per device; 10,000 and 1,000,000 devices unless
+            --devices is given. Prints peak resident memory of the process.
+    Build with -c release, or the numbers mean nothing:
+      swift run -c release pushsim bench engine
+      swift run -c release pushsim bench model --devices 100000
+    """
+    static let options: [OptionSpec] = [
+        .value("devices", "N", help: "Model sizes to run (repeatable; default 10000 and 1000000).", repeatable: true),
+    ]
+
+    var what: String
+    var devices: [Int]
+
+    init(_ a: ParsedArguments) throws(UsageError) {
+        guard a.positionals.count == 1, ["engine", "model"].contains(a.positionals[0]) else {
+            throw UsageError("expected `engine` or `model`")
+        }
+        what = a.positionals[0]
+        var sizes: [Int] = []
+        for text in a.all("devices") {
+            guard let n = Int(text), n >= 1 else { throw UsageError("--devices expects a positive whole number, found \"\(text)\"") }
+            sizes.append(n)
+        }
+        devices = sizes.isEmpty ? [10_000, 1_000_000] : sizes
+    }
+
+    func run(_ console: Console) -> Int32 {
+        if what == "engine" {
+            for (n, e, reps) in [(10_000, 2_000_000, 7), (1_000_000, 20_000_000, 3)] {
+                let r = HoldBenchmark(entities: n, events: e).runMedian(repetitions: reps)
+                console.out("hold N=\(n) events=\(r.events) seconds=\(String(format: "%.4f", r.seconds)) events_per_second=\(Int(r.eventsPerSecond))\n")
+            }
+            return ExitStatus.success
+        }
+        for n in devices {
+            do {
+                let r = try ModelBenchmark(devices: n).run()
+                console.out("model devices=\(n) simulated_days=\(r.days) events=\(r.events) seconds=\(String(format: "%.2f", r.seconds)) events_per_second=\(Int(r.eventsPerSecond)) peak_rss_mb=\(Int(r.peakResidentMB))\n")
+            } catch {
+                console.err("pushsim bench: \(error)\n")
+                return ExitStatus.failure
+            }
+        }
+        return ExitStatus.success
+    }
+}

@@ -1,0 +1,72 @@
+import Experiments
+import Foundation
+import PushSim
+
+/// `pushsim run FILE`: one scenario, written to a folder.
+struct RunCommand: Command {
+    static let name = "run"
+    static let abstract = "Run a scenario file and write its results and report."
+    static let usage = "run FILE [--seed N] [--replications R] [--set key.path=value]… [--out DIR] [--jobs N] [--quiet]"
+    static let discussion = """
+    Runs the scenario in FILE (JSON5, see README "Scenario files") and writes into DIR
+    (default Results/<scenario name>/):
+      summary.json     every metric, overall and per population (byte-for-byte reproducible)
+      timeseries.csv   threads held, queue and outcomes per sample interval
+      report.html      a self-contained report with charts; open it in a browser
+      run.json         wall-clock time and events per second of this run
+    With --replications R > 1 it also writes replications/r<k>/summary.json and
+    replications.csv (each replication, then mean and 95 % confidence interval).
+
+    --set overrides any parameter without editing the file; populations and servers are
+    named by their `name`:
+      pushsim run Scenarios/quickstart.json5 --set populations.iphone.heartbeat.fixed=10m
+      pushsim run Scenarios/domino-40-threads.json5 --set server.threads=120 --set duration=6h
+      pushsim run Scenarios/quickstart.json5 --replications 5 --jobs 2 --out /tmp/qs
+    """
+    static let options: [OptionSpec] = [
+        .value("seed", "N", help: "Use this seed instead of the file's."),
+        .value("replications", "R", help: "Run R replications of the seed (default 1)."),
+        .value("set", "key.path=value", help: "Override a parameter (repeatable).", repeatable: true),
+        .value("out", "DIR", help: "Output folder (default Results/<scenario name>)."),
+        .value("jobs", "N", help: "Run replications on N threads (default: the number of cores)."),
+        .flag("quiet", help: "No progress on stderr."),
+    ]
+
+    var file: String
+    var seed: String?
+    var replications: Int
+    var sets: [String]
+    var out: String?
+    var jobs: Int
+    var quiet: Bool
+
+    init(_ a: ParsedArguments) throws(UsageError) {
+        guard a.positionals.count == 1 else { throw UsageError("expected one scenario FILE, found \(a.positionals.count)") }
+        file = a.positionals[0]
+        seed = a.value("seed")
+        replications = try a.integer("replications", in: 1...10_000) ?? 1
+        sets = a.all("set")
+        out = a.value("out")
+        jobs = try a.integer("jobs", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
+        quiet = a.has("quiet")
+    }
+
+    func run(_ console: Console) -> Int32 {
+        guard let input = ScenarioInput.load(file, sets: sets, seed: seed, console: console) else { return ExitStatus.badInput }
+        let folder = out ?? "Results/\(input.loaded.scenario.name)"
+        let progress = ProgressLine(console, quiet: quiet)
+        do {
+            let outcome = try RunToFolder.run(input.loaded, replications: replications, jobs: jobs, folder: folder,
+                                              progress: progress.sink)
+            progress.finish()
+            console.out(SummaryTable.text(outcome.summaries[0]))
+            console.out("\(outcome.timing.events) events in \(String(format: "%.2f", outcome.timing.wallSeconds)) s "
+                        + "(\(ProgressLine.rate(outcome.timing.eventsPerSecond)) events/s). Results in \(folder)/ — open \(folder)/report.html\n")
+            return ExitStatus.success
+        } catch {
+            progress.finish()
+            console.err("pushsim run: \(error)\n")
+            return ExitStatus.failure
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import PushSim
+
+/// The few numbers a run prints: the 409 share, threads held, refusals, push latency and
+/// battery, overall and per population.
+enum SummaryTable {
+    static func text(_ s: Summary) -> String {
+        let header = ["", "devices", "409 share", "threads mean/p99/max", "503s", "lost Pings", "push p95", "battery/day"]
+        var rows = [row("all", s.devices, s.overall, capacity: s.overall.threads.capacity)]
+        if s.populations.count > 1 {
+            rows += s.populations.map { row($0.name, $0.devices, $0.figures, capacity: nil) }
+        }
+        if s.servers.count > 1 {
+            rows += s.servers.map { row("server " + $0.name, $0.devices, $0.figures, capacity: $0.figures.threads.capacity) }
+        }
+        let table = [header] + rows
+        let widths = header.indices.map { i in table.map { $0[i].count }.max() ?? 0 }
+        return table.map { r in
+            r.enumerated().map { i, cell in
+                i == 0 ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                       : String(repeating: " ", count: widths[i] - cell.count) + cell
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    static func row(_ name: String, _ devices: Int, _ f: Figures, capacity: Int?) -> [String] {
+        let threads = String(format: "%.1f / %.0f / %d", f.threads.mean, f.threads.p99, f.threads.max)
+            + (capacity.map { " of \($0)" } ?? "")
+        return [name, String(devices), String(format: "%.1f %%", f.pings.share409 * 100), threads,
+                String(f.pings.rejected503 + f.syncs.rejected503), String(f.pings.lost),
+                seconds(f.pushLatency.p95), String(format: "%.2f %%", f.battery.percentPerDay)]
+    }
+
+    static func seconds(_ x: Double) -> String {
+        x < 1 ? String(format: "%.0f ms", x * 1000) : x < 120 ? String(format: "%.1f s", x) : String(format: "%.1f min", x / 60)
+    }
+}

@@ -1,0 +1,131 @@
+import Experiments
+import Foundation
+import JSON5
+import PushSim
+import ScenarioFile
+
+/// `pushsim sweep FILE --vary …`: a grid of parameter values × replications.
+struct SweepCommand: Command {
+    static let name = "sweep"
+    static let abstract = "Run a grid of parameter values × replications, in parallel, resumably."
+    static let usage = "sweep FILE [--vary key.path=v1,v2,…]… [--replications R] [--jobs N] [--shard K/N] [--set key.path=value]… [--seed N] [--out DIR] [--quiet]"
+    static let discussion = """
+    Runs every combination of the --vary values (or the file's `sweep` block), each R times
+    with replications 0…R-1 of the same seed, so that all points see the same random
+    numbers and their differences come from the parameters alone. Writes into DIR (default
+    Results/<scenario name>):
+      points/p007/r2/summary.json   each point and replication
+      sweep.csv                     one row per point and replication, then mean and ci95
+      report.html                   each key metric against the varied parameter
+    Resumable: rerunning the same command skips what is done; an interrupted sweep loses
+    only the runs in flight. The folder remembers the sweep (sweep.json) and refuses another.
+
+    Across machines: give each machine one slice with --shard K/N (a Slurm job array, a
+    Kubernetes Indexed Job, GNU parallel), then combine the folders with `pushsim merge`;
+    the merged sweep.csv is byte for byte the one a single machine writes.
+      pushsim sweep Scenarios/heartbeat-vs-firewall.json5 --jobs 2
+      pushsim sweep Scenarios/quickstart.json5 --vary populations.iphone.heartbeat.fixed=5m,15m,30m --replications 5
+      pushsim sweep Scenarios/quickstart.json5 --vary server.threads=300,450,600 --vary populations.iphone.count=400,500
+      pushsim sweep FILE --shard 3/8 --out shard-3 --quiet    # on machine 3 of 8
+    """
+    static let options: [OptionSpec] = [
+        .value("vary", "key.path=v1,v2,…", help: "Vary a parameter over these values (repeatable).", repeatable: true),
+        .value("replications", "R", help: "Replications per point (default: the file's, else 1)."),
+        .value("jobs", "N", help: "Runs in parallel (default: the number of cores)."),
+        .value("shard", "K/N", help: "Run only the K-th of N slices of the work."),
+        .value("set", "key.path=value", help: "Override a parameter at every point (repeatable).", repeatable: true),
+        .value("seed", "N", help: "Use this seed instead of the file's."),
+        .value("out", "DIR", help: "Output folder (default Results/<scenario name>)."),
+        .flag("quiet", help: "No progress on stderr."),
+    ]
+
+    var file: String
+    var vary: [SweepParameter]
+    var replications: Int?
+    var jobs: Int
+    var shard: Shard?
+    var sets: [String]
+    var seed: String?
+    var out: String?
+    var quiet: Bool
+
+    init(_ a: ParsedArguments) throws(UsageError) {
+        guard a.positionals.count == 1 else { throw UsageError("expected one scenario FILE, found \(a.positionals.count)") }
+        file = a.positionals[0]
+        var parameters: [SweepParameter] = []
+        for text in a.all("vary") { parameters.append(try parseVary(text)) }
+        vary = parameters
+        replications = try a.integer("replications", in: 1...100_000)
+        jobs = try a.integer("jobs", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
+        if let text = a.value("shard") {
+            guard let s = Shard(text) else { throw UsageError("--shard expects K/N with 1 ≤ K ≤ N, found \"\(text)\"") }
+            shard = s
+        }
+        sets = a.all("set")
+        seed = a.value("seed")
+        out = a.value("out")
+        quiet = a.has("quiet")
+    }
+
+    func run(_ console: Console) -> Int32 {
+        guard let input = ScenarioInput.load(file, sets: sets, seed: seed, console: console) else { return ExitStatus.badInput }
+        let fromFile = input.loaded.sweep
+        let parameters = !vary.isEmpty ? vary : (fromFile?.vary.map {
+            SweepParameter(keyPath: $0.keyPath, values: $0.values, labels: $0.values.map(\.displayText))
+        } ?? [])
+        guard !parameters.isEmpty else {
+            console.err("pushsim sweep: nothing to vary: give --vary key.path=v1,v2,… or a `sweep` block in \(file)\n")
+            return ExitStatus.badInput
+        }
+        let plan = SweepRunner.plan(text: input.text, overrides: input.overrides, loaded: input.loaded,
+                                    parameters: parameters, replications: replications ?? fromFile?.replications ?? 1)
+        // Every point must load before anything runs: a bad value is bad input, not a
+        // failure half-way through a long sweep.
+        var problems: [String] = []
+        for point in 0..<plan.pointCount {
+            do {
+                _ = try SweepRunnerPoint.load(plan, point: point, input: input)
+            } catch let error as ScenarioLoadError {
+                problems += error.diagnostics.map { "point \(plan.labels(ofPoint: point).joined(separator: ", ")): \($0)" }
+            } catch {
+                problems.append("point \(point): \(error)")
+            }
+        }
+        if !problems.isEmpty {
+            console.err(problems.map { $0 + "\n" }.joined() + "nothing was run.\n")
+            return ExitStatus.badInput
+        }
+        let folder = out ?? "Results/\(input.loaded.scenario.name)"
+        let progress = ProgressLine(console, quiet: quiet)
+        do {
+            let o = try SweepRunner.run(plan, text: input.text, file: file, overrides: input.overrides, folder: folder,
+                                        jobs: jobs, shard: shard, progress: progress.sink)
+            progress.finish()
+            var text = "sweep \(plan.scenarioName): \(plan.pointCount) points × \(plan.replications) replications"
+            if let shard { text += ", shard \(shard)" }
+            text += ": ran \(o.ran), \(o.skipped) already done; \(o.present) of \(o.total) runs in \(folder)/\n"
+            text += o.complete ? "Wrote \(folder)/sweep.csv and \(folder)/report.html\n"
+                : "Not complete yet: run the other shards (or rerun to finish), then `pushsim merge` their folders.\n"
+            console.out(text)
+            return ExitStatus.success
+        } catch let error as SweepError {
+            progress.finish()
+            console.err("pushsim sweep: \(error)\n")
+            return ExitStatus.badInput
+        } catch {
+            progress.finish()
+            console.err("pushsim sweep: \(error)\n")
+            return ExitStatus.failure
+        }
+    }
+}
+
+/// Loading one point of a sweep from the command's input.
+enum SweepRunnerPoint {
+    static func load(_ plan: SweepPlan, point: Int, input: ScenarioInput) throws -> Scenario {
+        let values = zip(plan.parameters, plan.valueIndices(ofPoint: point)).map {
+            ScenarioOverride(keyPath: $0.keyPath, value: $0.values[$1])
+        }
+        return try ScenarioLoader.load(text: input.text, file: input.file, overrides: input.overrides + values).scenario
+    }
+}

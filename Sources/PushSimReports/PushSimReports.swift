@@ -1,1 +1,0 @@
-// Reports: HTML pages, CSV files and summary.json read back. See RunReport.swift.

@@ -1,1 +1,0 @@
-// Scenario files: JSON5 → Scenario with located errors. See ScenarioLoader.swift.

@@ -1,5 +1,0 @@
-import XCTest
-
-final class ExperimentsTestsPlaceholder: XCTestCase {
-    func testModuleLinks() { XCTAssertTrue(true) }
-}

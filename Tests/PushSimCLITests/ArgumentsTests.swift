@@ -1,0 +1,43 @@
+import XCTest
+@testable import PushSimCLI
+
+final class ArgumentsTests: XCTestCase {
+    let options: [OptionSpec] = [.value("seed", "N", help: ""), .value("set", "k=v", help: "", repeatable: true), .flag("quiet", help: "")]
+
+    func testValuesFlagsAndPositionals() throws {
+        let a = try parseArguments(["f.json5", "--seed", "4", "--set=a.b=1", "--set", "c=2", "--quiet", "--", "--x"], options: options)
+        XCTAssertEqual(a.positionals, ["f.json5", "--x"])
+        XCTAssertEqual(a.value("seed"), "4")
+        XCTAssertEqual(a.all("set"), ["a.b=1", "c=2"])
+        XCTAssertTrue(a.has("quiet"))
+    }
+
+    func testMistakesAreExplained() {
+        XCTAssertThrowsError(try parseArguments(["--sed", "4"], options: options)) {
+            XCTAssertEqual(($0 as? UsageError)?.description, "unknown option --sed; did you mean --seed?")
+        }
+        XCTAssertThrowsError(try parseArguments(["--seed"], options: options)) {
+            XCTAssertEqual(($0 as? UsageError)?.description, "--seed needs a value (N)")
+        }
+        XCTAssertThrowsError(try parseArguments(["--seed", "1", "--seed", "2"], options: options))
+        XCTAssertThrowsError(try parseArguments(["--quiet=yes"], options: options))
+        XCTAssertThrowsError(try parseArguments(["--seed", "x"], options: options).integer("seed", in: 0...9))
+    }
+
+    func testVaryValuesSplitAtTopLevelCommas() throws {
+        let p = try parseVary("populations.iphone.heartbeat.fixed=5m, 10m,15m")
+        XCTAssertEqual(p.labels, ["5m", "10m", "15m"])
+        let q = try parseVary("populations.iphone.firewall.idleTimeout={choice: [[\"4m\", 1], [\"20m\", 1]]},\"30m\"")
+        XCTAssertEqual(q.values.count, 2)
+        XCTAssertEqual(try parseVary("server.threads=40,120").labels, ["40", "120"])
+        XCTAssertThrowsError(try parseVary("server.threads"))
+        XCTAssertThrowsError(try parseVary("server.threads=40,,120"))
+    }
+
+    func testEditDistance() {
+        XCTAssertEqual(editDistance("heartbaet", "heartbeat"), 1)
+        XCTAssertEqual(editDistance("kitten", "sitting"), 3)
+        XCTAssertEqual(closestWord(to: "sweap", in: ["run", "sweep", "merge"]), "sweep")
+        XCTAssertNil(closestWord(to: "zzz", in: ["run", "sweep"]))
+    }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class PushSimCLITestsPlaceholder: XCTestCase {
-    func testModuleLinks() { XCTAssertTrue(true) }
-}

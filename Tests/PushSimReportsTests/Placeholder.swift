@@ -1,5 +1,0 @@
-import XCTest
-
-final class PushSimReportsTestsPlaceholder: XCTestCase {
-    func testModuleLinks() { XCTAssertTrue(true) }
-}

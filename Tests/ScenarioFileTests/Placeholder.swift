@@ -1,5 +1,0 @@
-import XCTest
-
-final class ScenarioFileTestsPlaceholder: XCTestCase {
-    func testModuleLinks() { XCTAssertTrue(true) }
-}
