@@ -121,3 +121,25 @@ func assertShare(_ actual: Double, _ p: Double, n: Int, sigmas: Double = 5, _ me
     let se = (p * (1 - p) / Double(max(n, 1))).squareRoot()
     XCTAssertEqual(actual, p, accuracy: sigmas * se + 1e-9, "\(message) (n = \(n))", file: file, line: line)
 }
+
+extension CheckingProbe {
+    // Outbox deliveries are checked by `OutboxProbe`.
+}
+
+/// Records outbox deliveries: none may come before its item was created.
+struct OutboxProbe: SimulationProbe {
+    var deliveries = 0
+    var duplicates = 0
+    var early = 0
+    mutating func willProcessEvent(at time: Int64) {}
+    mutating func requestSent(id: UInt64, isPing: Bool, device: Int, at time: Int64) {}
+    mutating func requestEnded(id: UInt64, end: RequestEnd, at time: Int64) {}
+    mutating func threadsHeld(_ held: Int, capacity: Int, at time: Int64) {}
+    mutating func mailDelivered(device: Int, index: UInt32, arrivedAt: Int64, at time: Int64) {}
+    mutating func mailArrived(device: Int, index: UInt32, at time: Int64) {}
+    mutating func outboxDelivered(device: Int, createdAt: Int64, copy: Int, at time: Int64) {
+        deliveries += 1
+        if copy > 1 { duplicates += 1 }
+        if time < createdAt { early += 1 }
+    }
+}

@@ -133,6 +133,8 @@ extension ServerRun {
                     } else {
                         item.pointee.outcome = .accepted
                         item.pointee.deliveries &+= 1
+                        probe.outboxDelivered(device: d, createdAt: item.pointee.createdAt,
+                                              copy: Int(item.pointee.deliveries), at: t)
                         if item.pointee.counted {
                             if item.pointee.deliveries == 1 {
                                 metrics[population].counters.outboxDelivered &+= 1

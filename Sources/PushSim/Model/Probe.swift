@@ -27,10 +27,14 @@ public protocol SimulationProbe {
     mutating func mailArrived(device: Int, index: UInt32, at time: Int64)
     /// The user of `device` opened Mail of their own accord (not after a notification).
     mutating func userOpened(device: Int, at time: Int64)
+    /// The server delivered an outbox item of `device` created at `createdAt` (`copy` is 1
+    /// for its first delivery, more for duplicates).
+    mutating func outboxDelivered(device: Int, createdAt: Int64, copy: Int, at time: Int64)
 }
 
 extension SimulationProbe {
     @inlinable @inline(__always) public mutating func userOpened(device: Int, at time: Int64) {}
+    @inlinable @inline(__always) public mutating func outboxDelivered(device: Int, createdAt: Int64, copy: Int, at time: Int64) {}
 }
 
 /// The probe of normal runs: does nothing.
