@@ -51,3 +51,18 @@ final class RadioModelTests: XCTestCase {
         XCTAssertEqual(meter.joules, (0.004 + 11.576 - 5) * 1.06, accuracy: 1e-5)
     }
 }
+
+/// The model's sampler against the engine's exact distributions.
+final class SamplerTests: XCTestCase {
+    func testTabulatedLognormalMatchesTheExactQuantiles() throws {
+        var tables = SamplerTables()
+        let d = try DurationDistribution.lognormal(median: .milliseconds(150), p95: .milliseconds(300))
+        let sampler = Sampler(d, tables: &tables)
+        var a = CounterStream(key: 9), b = CounterStream(key: 9)
+        for _ in 0..<100_000 {
+            let table = Double(sampler.sample(&a))
+            let exact = d.distribution.quantile(b.nextOpenUnit())
+            XCTAssertEqual(table, exact, accuracy: max(1, exact * 1e-5), "µs")
+        }
+    }
+}

@@ -43,6 +43,11 @@ extension ServerRun {
         let measuredDays = Double(end - warmup) / 86_400e6
         var accumulated: [Accumulated] = []
         for i in 0..<populationCount { accumulated.append(Accumulated(metrics: metrics[i].snapshot(end: end))) }
+        let serverThreads = threads.finish(at: end), serverQueue = queueLength.finish(at: end)
+        if !populationLevels && populationCount == 1 {
+            accumulated[0].metrics.threads = serverThreads
+            accumulated[0].metrics.queue = serverQueue
+        }
         for d in 0..<deviceCount {
             let population = Int(devices[d].population)
             let p = pops + population
@@ -56,8 +61,8 @@ extension ServerRun {
             }
             outboxFinalFigures(d, into: &accumulated[population])
         }
-        return ServerOutcome(name: name, populations: accumulated, threads: threads.finish(at: end),
-                             queue: queueLength.finish(at: end),
+        return ServerOutcome(name: name, populations: accumulated, threads: serverThreads,
+                             queue: serverQueue,
                              capacity: pool.capacity, timeseries: timeseries,
                              restarts: restartFigures(server: name), events: events)
     }

@@ -45,13 +45,21 @@ extension ServerRun {
 
     // MARK: - Timers
 
+    /// The time of the device's next activity of its own (mail, opens, outbox, notify
+    /// opens, retries, fetches, resends).
+    @inline(__always)
+    func nextActivity(_ d: Int) -> Int64 {
+        let dev = devices + d
+        return min(min(min(dev.pointee.nextMailAt, dev.pointee.nextOpenAt), min(dev.pointee.nextOutboxAt, dev.pointee.notifyOpenAt)),
+                   min(min(dev.pointee.retryAt, dev.pointee.fetchAt), dev.pointee.outboxResendAt))
+    }
+
     /// Schedules the device's timer event for its earliest activity, unless one is already
     /// pending at or before it.
     @inline(__always)
     mutating func armTimer(_ d: Int) {
         let dev = devices + d
-        let next = min(min(min(dev.pointee.nextMailAt, dev.pointee.nextOpenAt), min(dev.pointee.nextOutboxAt, dev.pointee.notifyOpenAt)),
-                       min(min(dev.pointee.retryAt, dev.pointee.fetchAt), dev.pointee.outboxResendAt))
+        let next = nextActivity(d)
         if next < dev.pointee.timerAt && next <= end {
             dev.pointee.timerGeneration = (dev.pointee.timerGeneration &+ 1) & 0xFF_FFFF
             dev.pointee.timerAt = next
@@ -232,16 +240,12 @@ extension ServerRun {
         metrics[population].counters.radioActiveMicros += dev.pointee.radio.transfer(
             bytes: bytes, uplink: true, at: t, p.pointee.radio, from: warmup, to: end)
         probe.requestSent(id: requestID(slot), isPing: kind == .ping, device: d, at: t)
-        var network = p.pointee.stream(.network, device: localIndex(d), counter: dev.pointee.networkCounter)
-        if p.pointee.lossProbability > 0 && network.bernoulli(p.pointee.lossProbability) {
-            dev.pointee.networkCounter = network.counter
+        guard let delay = networkHop(d) else {
             r.pointee.serverFinished = true
             probe.requestEnded(id: requestID(slot), end: .lostInTransit, at: t)
             ensureTimeout(slot, at: t)
             return slot
         }
-        let delay = p.pointee.networkDelay.sample(&network)
-        dev.pointee.networkCounter = network.counter
         schedule(.arrive, index: slot, generation: r.pointee.generation, at: t + delay)
         return slot
     }

@@ -13,6 +13,12 @@ struct RadioParameters {
     var tail2Watts: Double
     var microsPerByteUp: Double
     var microsPerByteDown: Double
+    // Precomputed for the fast path.
+    var tailMicrosTotal: Double
+    var fullTailJoules: Double
+    var promotionJoules: Double
+    var joulesPerByteUp: Double
+    var joulesPerByteDown: Double
 
     init(_ radio: RadioModel, _ traffic: TrafficSizes) {
         promotionMicros = radio.promotionSeconds * 1e6
@@ -25,6 +31,11 @@ struct RadioParameters {
         tail2Watts = radio.tail2Watts
         microsPerByteUp = 8 / traffic.uplinkMbps
         microsPerByteDown = 8 / traffic.downlinkMbps
+        tailMicrosTotal = tail1Micros + tail2Micros
+        fullTailJoules = (tail1Micros * tail1Watts + tail2Micros * tail2Watts) * 1e-6
+        promotionJoules = promotionMicros * 1e-6 * promotionWatts
+        joulesPerByteUp = microsPerByteUp * 1e-6 * upWatts
+        joulesPerByteDown = microsPerByteDown * 1e-6 * downWatts
     }
 
     var tailMicros: Double { tail1Micros + tail2Micros }
@@ -45,6 +56,26 @@ struct RadioMeter {
     @inline(__always)
     mutating func transfer(bytes: Int, uplink: Bool, at start: Int64, _ p: RadioParameters,
                            from: Int64, to: Int64) -> Double {
+        // Fast path: the last transfer ended inside the measured window, so nothing needs
+        // clipping (every transfer after the warmup but the first).
+        if lastEnd >= from && start <= to {
+            let begin = max(start, lastEnd)
+            let gap = Double(begin &- lastEnd)
+            let micros = Double(bytes) * (uplink ? p.microsPerByteUp : p.microsPerByteDown)
+            var active = micros
+            if gap >= p.tailMicrosTotal {
+                joules += p.fullTailJoules + p.promotionJoules
+                active += p.tailMicrosTotal + p.promotionMicros
+            } else {
+                joules += (gap <= p.tail1Micros ? gap * p.tail1Watts
+                           : p.tail1Micros * p.tail1Watts + (gap - p.tail1Micros) * p.tail2Watts) * 1e-6
+                active += gap
+            }
+            joules += Double(bytes) * (uplink ? p.joulesPerByteUp : p.joulesPerByteDown)
+            let whole = Int64(micros)
+            lastEnd = begin &+ whole &+ (Double(whole) < micros ? 1 : 0)
+            return active
+        }
         // Transfers on one radio are serial: one that starts during another waits for it.
         let begin = lastEnd == .min ? start : max(start, lastEnd)
         var active = 0.0

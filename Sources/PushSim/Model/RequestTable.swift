@@ -42,6 +42,8 @@ struct Request {
     var serverFinished: Bool = false
     var deviceFinished: Bool = false
     var timeoutScheduled: Bool = false
+    /// A Sync completed without an event (`LazyCompletions`): its response is on its way.
+    var lazyCompletion: Bool = false
 }
 
 /// A slab of requests with a free list; a slot's generation changes when it is reused,

@@ -34,9 +34,12 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
     let deviceCount: Int
     var requests: RequestTable
     var outbox: OutboxTable
+    var completions: LazyCompletions
     var pool: ThreadPool
     let pops: UnsafeMutablePointer<PopulationParameters>
     let populationCount: Int
+    /// With one population its thread and queue levels are the server's: not tracked twice.
+    let populationLevels: Bool
     var tables: SamplerTables
     let metrics: UnsafeMutablePointer<PopulationRecorder>
     var probe: Probe
@@ -77,9 +80,12 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
 
         let total = populations.reduce(0) { $0 + $1.0.count }
         deviceCount = total
-        devices = .allocate(capacity: max(1, total))
+        // Cache-line aligned, so that a device's 192 bytes span exactly three lines.
+        devices = UnsafeMutableRawPointer.allocate(byteCount: max(1, total) * MemoryLayout<Device>.stride, alignment: 64)
+            .bindMemory(to: Device.self, capacity: max(1, total))
         devices.initialize(repeating: Device(), count: max(1, total))
         populationCount = populations.count
+        populationLevels = populations.count > 1
         pops = .allocate(capacity: max(1, populations.count))
         var first = 0
         for (i, (population, offset)) in populations.enumerated() {
@@ -97,6 +103,7 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
         pool = ThreadPool(capacity: server.threads, queueLimit: server.queueLimit)
         requests = RequestTable(capacity: total + total / 2 + 16)
         outbox = OutboxTable(capacity: total / 4 + 16)
+        completions = LazyCompletions(capacity: min(server.threads, 1 << 16))
         queue = EventQueue(capacity: 3 * total + 64)
 
         for i in 0..<populations.count {
@@ -109,7 +116,7 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
     }
 
     deinit {
-        devices.deallocate()
+        UnsafeMutableRawPointer(devices).deallocate()
         pops.deallocate()
         metrics.deinitialize(count: max(1, populationCount))
         metrics.deallocate()
@@ -127,6 +134,7 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
         while let event = queue.popMin() {
             let t = event.time
             if t > end { break }
+            if t >= completions.earliest { completeSyncs(upTo: t) }
             events &+= 1
             if events & 0xF_FFFF == 0, let progress { progress(t, events) }
             probe.willProcessEvent(at: t)
@@ -150,33 +158,77 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
     }
 
     /// Starts loading what upcoming events will touch, so that their cache misses overlap
-    /// the work on this one: the device of an event eight places ahead, and for request
-    /// events its request slot then, and its device four places ahead.
+    /// the work on this one. Sixteen places ahead: a timer event's device, or a request
+    /// event's request slot. Eight places ahead, reading what was loaded then: a request
+    /// event's device, or the Ping a timer event's device has waiting at the server (mail
+    /// arriving answers it).
     @inline(__always)
     func prefetch() {
-        if let far = queue.upcoming(8) {
+        if let far = queue.upcoming(16) {
             let index = EventPayload.index(far.payload)
-            if EventPayload.kind(far.payload) == .deviceTimer {
-                let p = UnsafeRawPointer(devices + index)
-                pushsim_prefetch_for_write(p)
-                pushsim_prefetch_for_write(p + 64)
-                pushsim_prefetch_for_write(p + 128)
-            } else if EventPayload.kind(far.payload) != .sample {
-                pushsim_prefetch_for_write(UnsafeRawPointer(requests.slots + index))
+            switch EventPayload.kind(far.payload) {
+            case .deviceTimer: prefetchDevice(index)
+            case .sample, .restartPhase: break
+            default: prefetchRequest(index)
             }
         }
-        if let near = queue.upcoming(4), EventPayload.kind(near.payload) != .deviceTimer,
-           EventPayload.kind(near.payload) != .sample, EventPayload.kind(near.payload) != .restartPhase {
-            let p = UnsafeRawPointer(devices + Int(requests.slots[EventPayload.index(near.payload)].device))
-            pushsim_prefetch_for_write(p)
-            pushsim_prefetch_for_write(p + 64)
-            pushsim_prefetch_for_write(p + 128)
+        if let near = queue.upcoming(8) {
+            let index = EventPayload.index(near.payload)
+            switch EventPayload.kind(near.payload) {
+            case .deviceTimer:
+                let waiting = Int(devices[index].serverPings)
+                if waiting >= 0 { prefetchRequest(waiting) }
+            case .sample, .restartPhase: break
+            default: prefetchDevice(Int(requests.slots[index].device))
+            }
         }
+    }
+
+    @inline(__always)
+    func prefetchDevice(_ d: Int) {
+        let p = UnsafeRawPointer(devices + d)
+        pushsim_prefetch_for_write(p)
+        pushsim_prefetch_for_write(p + 64)
+        pushsim_prefetch_for_write(p + 128)
+    }
+
+    @inline(__always)
+    func prefetchRequest(_ slot: Int) {
+        let p = UnsafeRawPointer(requests.slots + slot)
+        pushsim_prefetch_for_write(p)
+        pushsim_prefetch_for_write(p + 48)
     }
 
     @inline(__always)
     func isCurrent(_ slot: Int, _ generation: UInt32) -> Bool {
         requests.slots[slot].generation == generation
+    }
+
+    // MARK: - Randomness with fast paths
+
+    /// A message of device `d` crossing the network: its delay, or nil when it is lost.
+    /// Constant delays on a loss-free network take no draw and build no stream.
+    @inline(__always)
+    mutating func networkHop(_ d: Int) -> Int64? {
+        let dev = devices + d
+        let p = pops + Int(dev.pointee.population)
+        if p.pointee.lossProbability <= 0 && p.pointee.networkDelay.kind == .constant {
+            return p.pointee.networkDelay.constantMicros
+        }
+        var network = p.pointee.stream(.network, device: localIndex(d), counter: dev.pointee.networkCounter)
+        defer { dev.pointee.networkCounter = network.counter }
+        if p.pointee.lossProbability > 0 && network.bernoulli(p.pointee.lossProbability) { return nil }
+        return p.pointee.networkDelay.sample(&network)
+    }
+
+    /// Thread time of one request of device `d` drawn from `sampler` (no draw for a constant).
+    @inline(__always)
+    mutating func workTime(_ d: Int, _ sampler: Sampler) -> Int64 {
+        if sampler.kind == .constant { return sampler.constantMicros }
+        let dev = devices + d
+        var work = pops[Int(dev.pointee.population)].stream(.work, device: localIndex(d), counter: dev.pointee.workCounter)
+        defer { dev.pointee.workCounter = work.counter }
+        return sampler.sample(&work)
     }
 
     // MARK: - Levels
@@ -187,7 +239,7 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
         let held = Int64(pool.held)
         threads.set(held, at: t)
         threadsInterval.set(held, at: t)
-        metrics[population].threads.add(Int64(delta), at: t)
+        if populationLevels { metrics[population].threads.add(Int64(delta), at: t) }
         probe.threadsHeld(pool.held, capacity: pool.capacity, at: t)
     }
 
@@ -196,7 +248,7 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
         let length = Int64(pool.queued)
         queueLength.set(length, at: t)
         queueInterval.set(length, at: t)
-        metrics[population].queue.add(Int64(delta), at: t)
+        if populationLevels { metrics[population].queue.add(Int64(delta), at: t) }
     }
 
     // MARK: - Time series
@@ -220,6 +272,7 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
     // MARK: - End of run
 
     mutating func finish() {
+        completeSyncs(upTo: end)
         for d in 0..<deviceCount {
             let p = Int(devices[d].population)
             metrics[p].counters.radioActiveMicros += devices[d].radio.finish(pops[p].radio, from: warmup, to: end)

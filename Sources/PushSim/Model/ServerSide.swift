@@ -29,6 +29,7 @@ extension ServerRun {
             start(slot, at: t)
             pump(at: t)
         } else if !pool.queueIsFull {
+            if completions.count > 0 { completionsBecomeEvents() }
             r.pointee.state = .queued
             pool.enqueue(slot)
             changeQueue(by: 1, population: Int(devices[Int(r.pointee.device)].population), at: t)
@@ -61,8 +62,6 @@ extension ServerRun {
         r.pointee.holdsThread = true
         if measuring(t) { metrics[population].queueWait.add(t - r.pointee.serverAt) }
         r.pointee.serverAt = t
-        var work = p.pointee.stream(.work, device: localIndex(d), counter: dev.pointee.workCounter)
-        defer { dev.pointee.workCounter = work.counter }
 
         // MODEL.md §3.5: a newer request from a single-connection device ends the Pings it
         // abandoned, when it starts on a thread.
@@ -89,9 +88,19 @@ extension ServerRun {
             r.pointee.mailUpTo = dev.pointee.mailArrived
             dev.pointee.mailHanded = dev.pointee.mailArrived
             outboxProcessed(d, request: slot, at: t)
-            let done = t + syncWork.sample(&work)
-            schedule(.syncDone, index: slot, generation: r.pointee.generation, at: done)
-            if Double(done) + backDelayMax > Double(deadline(slot)) { ensureTimeout(slot, at: t) }
+            let done = t + workTime(d, syncWork)
+            let late = Double(done) + backDelayMax > Double(deadline(slot))
+            if late { ensureTimeout(slot, at: t) }
+            // Nothing waits for a thread and the device waits for this answer, which will be
+            // in time: the whole completion is known now (see LazyCompletions).
+            if pool.queued == 0 && restarts.isEmpty && !late && dev.pointee.currentSync == Int32(slot) {
+                r.pointee.lazyCompletion = true
+                r.pointee.httpStatus = 200
+                completions.push(time: done, slot: slot, generation: r.pointee.generation)
+                sendResponse(slot, sentAt: done, at: t)
+            } else {
+                schedule(.syncDone, index: slot, generation: r.pointee.generation, at: done)
+            }
             return
         }
         // A Ping: out-of-bounds heartbeat → Status 5; unsynced mail → Status 2 at once.
@@ -99,7 +108,7 @@ extension ServerRun {
         if h < heartbeatMin || h > heartbeatMax || dev.pointee.mailArrived > dev.pointee.mailHanded {
             r.pointee.state = .working
             r.pointee.pingStatus = h < heartbeatMin || h > heartbeatMax ? 5 : 2
-            let done = t + pingWork.sample(&work)
+            let done = t + workTime(d, pingWork)
             schedule(.pingWorkDone, index: slot, generation: r.pointee.generation, at: done)
             if Double(done) + backDelayMax > Double(deadline(slot)) { ensureTimeout(slot, at: t) }
             return
@@ -109,7 +118,7 @@ extension ServerRun {
         r.pointee.next = dev.pointee.serverPings
         dev.pointee.serverPings = Int32(slot)
         if !pingHoldsThread {
-            schedule(.pingWorkDone, index: slot, generation: r.pointee.generation, at: t + pingWork.sample(&work))
+            schedule(.pingWorkDone, index: slot, generation: r.pointee.generation, at: t + workTime(d, pingWork))
         }
         let expiry = t + h
         // When the device's next mail is due before the heartbeat ends, that mail ends this
@@ -145,8 +154,44 @@ extension ServerRun {
 
     mutating func syncDone(_ slot: Int, at t: Int64) {
         guard requests.slots[slot].state == .working else { return }
-        answer(slot, http: 200, pingStatus: 0, at: t)
+        if requests.slots[slot].lazyCompletion {
+            completeSync(slot, at: t)
+        } else {
+            answer(slot, http: 200, pingStatus: 0, at: t)
+        }
         pump(at: t)
+    }
+
+    /// Applies the completions due by `t`, in time order (see LazyCompletions).
+    mutating func completeSyncs(upTo t: Int64) {
+        while completions.earliest <= t {
+            let c = completions.pop()
+            if requests.slots[Int(c.slot)].generation == c.generation { completeSync(Int(c.slot), at: c.time) }
+        }
+    }
+
+    /// A lazily completed Sync frees its thread at `t`; its response is already on its way.
+    mutating func completeSync(_ slot: Int, at t: Int64) {
+        let r = requests.slots + slot
+        let population = Int(devices[Int(r.pointee.device)].population)
+        r.pointee.holdsThread = false
+        changeThreads(by: -1, population: population, at: t)
+        r.pointee.state = .done
+        r.pointee.serverFinished = true
+        r.pointee.httpStatus = 200
+        probe.requestEnded(id: requestID(slot), end: .answered(httpStatus: 200, pingStatus: 0), at: t)
+        countAnswer(.sync, http: 200, pingStatus: 0, started: true, duration: t - r.pointee.serverAt, population: population, at: t)
+        releaseIfDone(slot)
+        events &+= 1
+    }
+
+    /// A request must queue: from now on thread releases matter to it, so the pending
+    /// completions become events again.
+    mutating func completionsBecomeEvents() {
+        while completions.count > 0 {
+            let c = completions.pop()
+            schedule(.syncDone, index: Int(c.slot), generation: c.generation, at: c.time)
+        }
     }
 
     /// 503 at once, without a thread.
@@ -219,27 +264,48 @@ extension ServerRun {
     /// from its own timeout.
     mutating func deliverResponse(_ slot: Int, at t: Int64) {
         let r = requests.slots + slot
-        let d = Int(r.pointee.device)
-        let dev = devices + d
-        let p = pops + Int(dev.pointee.population)
+        let dev = devices + Int(r.pointee.device)
         let isPing = r.pointee.kind == .ping
         guard (isPing ? dev.pointee.currentPing : dev.pointee.currentSync) == Int32(slot) else {
             releaseIfDone(slot)
             return
         }
-        if t - r.pointee.sentAt > dev.pointee.firewallTimeout {
+        sendResponse(slot, sentAt: t, at: t)
+    }
+
+    /// The response of `slot`, sent at `sentAt` (now, or later for a lazy completion),
+    /// crosses the firewall path and the network.
+    @inline(__always)
+    mutating func sendResponse(_ slot: Int, sentAt: Int64, at t: Int64) {
+        let r = requests.slots + slot
+        let d = Int(r.pointee.device)
+        if sentAt - r.pointee.sentAt > devices[d].firewallTimeout {
             ensureTimeout(slot, at: t)
             return
         }
-        var network = p.pointee.stream(.network, device: localIndex(d), counter: dev.pointee.networkCounter)
-        if p.pointee.lossProbability > 0 && network.bernoulli(p.pointee.lossProbability) {
-            dev.pointee.networkCounter = network.counter
+        guard let delay = networkHop(d) else {
             ensureTimeout(slot, at: t)
             return
         }
-        let delay = p.pointee.networkDelay.sample(&network)
-        dev.pointee.networkCounter = network.counter
-        schedule(.response, index: slot, generation: r.pointee.generation, at: t + delay)
+        let arrival = sentAt + delay
+        if responseCanArriveNow(slot, device: d, arrival: arrival) {
+            events &+= 1
+            responseArrives(slot, at: arrival)
+        } else {
+            schedule(.response, index: slot, generation: r.pointee.generation, at: arrival)
+        }
+    }
+
+    /// True when nothing can touch the device before the response arrives, so that its
+    /// arrival can be handled now, stamped with its own time, instead of by an event: no
+    /// activity of the device is due before then (mail, opens, outbox, retries, fetches,
+    /// notify opens), it waits for no other request, and no restart can intervene.
+    @inline(__always)
+    func responseCanArriveNow(_ slot: Int, device d: Int, arrival: Int64) -> Bool {
+        guard restarts.isEmpty && arrival <= end else { return false }
+        let dev = devices + d
+        let other = requests.slots[slot].kind == .ping ? dev.pointee.currentSync : dev.pointee.currentPing
+        return other < 0 && nextActivity(d) > arrival
     }
 
     @inline(__always)
