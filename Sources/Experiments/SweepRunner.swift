@@ -151,11 +151,6 @@ public enum SweepMerge {
 
 /// FNV-1a of a text, as 16 hex digits (an identity, not a security hash).
 func fnv1aHex(_ text: String) -> String {
-    var h: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in text.utf8 {
-        h ^= UInt64(byte)
-        h &*= 0x0000_0100_0000_01B3
-    }
-    let hex = String(h, radix: 16)
+    let hex = String(StreamKey.fnv1a(text), radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex
 }

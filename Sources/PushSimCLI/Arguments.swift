@@ -1,3 +1,5 @@
+import ScenarioFile
+
 /// What a command accepts: its options (with or without a value, once or repeated) and
 /// how many positional arguments.
 public struct OptionSpec: Sendable {
@@ -68,7 +70,7 @@ public func parseArguments(_ arguments: [String], options: [OptionSpec]) throws(
         if name == "h" { name = "help" }
         guard let spec = options.first(where: { $0.name == name }) else {
             let known = options.map(\.name)
-            let hint = closestWord(to: name, in: known).map { "; did you mean --\($0)?" } ?? ""
+            let hint = Suggestions.closest(to: name, among: known).map { "; did you mean --\($0)?" } ?? ""
             throw UsageError("unknown option --\(name)\(hint)")
         }
         if spec.valueName == nil {
@@ -91,33 +93,4 @@ public func parseArguments(_ arguments: [String], options: [OptionSpec]) throws(
         parsed.values[name, default: []].append(value)
     }
     return parsed
-}
-
-/// The word of `candidates` closest to `word` by edit distance, when it is close enough
-/// to be a likely typo (at most a third of the word's length, at least 1).
-func closestWord(to word: String, in candidates: [String]) -> String? {
-    let limit = max(1, word.count / 3)
-    let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }
-    return best.0
-}
-
-/// Edit distance counting an insertion, a deletion, a substitution or a swap of two
-/// neighbouring letters as one (optimal string alignment): "sede" is one step from "seed".
-func editDistance(_ a: String, _ b: String) -> Int {
-    let x = Array(a), y = Array(b)
-    if x.isEmpty { return y.count }
-    if y.isEmpty { return x.count }
-    var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
-    for i in 0...x.count { d[i][0] = i }
-    for j in 0...y.count { d[0][j] = j }
-    for i in 1...x.count {
-        for j in 1...y.count {
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] {
-                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-            }
-        }
-    }
-    return d[x.count][y.count]
 }

@@ -1,3 +1,5 @@
+import ScenarioFile
+
 /// One `pushsim` command: a small value type that knows its options and help text and
 /// runs from parsed arguments.
 public protocol Command {
@@ -73,7 +75,7 @@ public enum PushSimCommand {
     }
 
     static func suggestion(_ word: String) -> String {
-        closestWord(to: word, in: commands.map { $0.name }).map { "; did you mean \"\($0)\"?" } ?? ""
+        Suggestions.closest(to: word, among: commands.map { $0.name }).map { "; did you mean \"\($0)\"?" } ?? ""
     }
 
     public static let version = "1.0.0"

@@ -1,11 +1,12 @@
-/// "Did you mean …?" for keys, keywords and names, and the lists that messages quote.
-enum Suggestions {
+/// "Did you mean …?" for keys, keywords, names and command-line words, and the lists that
+/// messages quote.
+public enum Suggestions {
     /// The candidate closest to `word`, when it is close enough to be a likely typo.
     ///
     /// Case is ignored. How many edits count as a typo grows with the length of the words,
     /// so that a two-letter word is never "corrected" into another two-letter word
     /// (`"5g"` is not a typo for `"3g"`), while `"heartbaet"` still finds `"heartbeat"`.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let typed = Array(word.lowercased())
         guard !typed.isEmpty else { return nil }
         var best: (candidate: String, distance: Int)?

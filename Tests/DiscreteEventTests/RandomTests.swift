@@ -78,6 +78,13 @@ final class RandomTests: XCTestCase {
         let chi2 = cells.reduce(0.0) { $0 + pow(Double($1) - expected, 2) / expected }
         XCTAssertLessThan(chi2, 37.7, "chi-square with 15 degrees of freedom, p = 0.001")
     }
+
+    /// FNV-1a against the published test vectors (Fowler, Noll, Vo).
+    func testFNV1aMatchesReferenceVectors() {
+        XCTAssertEqual(StreamKey.fnv1a(""), 0xCBF2_9CE4_8422_2325)
+        XCTAssertEqual(StreamKey.fnv1a("a"), 0xAF63_DC4C_8601_EC8C)
+        XCTAssertEqual(StreamKey.fnv1a("foobar"), 0x8594_4171_F739_67E8)
+    }
 }
 
 extension CounterStream {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import PushSimCLI
+import ScenarioFile
 
 final class ArgumentsTests: XCTestCase {
     let options: [OptionSpec] = [.value("seed", "N", help: ""), .value("set", "k=v", help: "", repeatable: true), .flag("quiet", help: "")]
@@ -34,10 +35,9 @@ final class ArgumentsTests: XCTestCase {
         XCTAssertThrowsError(try parseVary("server.threads=40,,120"))
     }
 
-    func testEditDistance() {
-        XCTAssertEqual(editDistance("heartbaet", "heartbeat"), 1)
-        XCTAssertEqual(editDistance("kitten", "sitting"), 3)
-        XCTAssertEqual(closestWord(to: "sweap", in: ["run", "sweep", "merge"]), "sweep")
-        XCTAssertNil(closestWord(to: "zzz", in: ["run", "sweep"]))
+    func testMistypedWordsGetSuggestions() {
+        XCTAssertEqual(Suggestions.closest(to: "sweap", among: ["run", "sweep", "merge"]), "sweep")
+        XCTAssertEqual(Suggestions.closest(to: "replicatons", among: ["seed", "replications", "out"]), "replications")
+        XCTAssertNil(Suggestions.closest(to: "zzz", among: ["run", "sweep"]))
     }
 }

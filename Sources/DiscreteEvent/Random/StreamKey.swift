@@ -35,7 +35,9 @@ public struct StreamKey: Hashable, Sendable {
         SplitMix64.mix(key ^ SplitMix64.mix(part &+ 0x9E37_79B9_7F4A_7C15))
     }
 
-    static func fnv1a(_ text: String) -> UInt64 {
+    /// FNV-1a (64-bit) of a text's UTF-8 bytes: how names become stream keys, and a
+    /// stable identity for texts elsewhere (not a security hash).
+    public static func fnv1a(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)
