@@ -194,9 +194,8 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
 
     @inline(__always)
     func prefetchRequest(_ slot: Int) {
-        let p = UnsafeRawPointer(requests.slots + slot)
-        pushsim_prefetch_for_write(p)
-        pushsim_prefetch_for_write(p + 48)
+        // One line: requests are 64 bytes and their slots start on a line (RequestTable).
+        pushsim_prefetch_for_write(UnsafeRawPointer(requests.slots + slot))
     }
 
     @inline(__always)
