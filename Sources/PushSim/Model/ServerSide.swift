@@ -172,15 +172,7 @@ extension ServerRun {
 
     /// A lazily completed Sync frees its thread at `t`; its response is already on its way.
     mutating func completeSync(_ slot: Int, at t: Int64) {
-        let r = requests.slots + slot
-        let population = Int(devices[Int(r.pointee.device)].population)
-        r.pointee.holdsThread = false
-        changeThreads(by: -1, population: population, at: t)
-        r.pointee.state = .done
-        r.pointee.serverFinished = true
-        r.pointee.httpStatus = 200
-        probe.requestEnded(id: requestID(slot), end: .answered(httpStatus: 200, pingStatus: 0), at: t)
-        countAnswer(.sync, http: 200, pingStatus: 0, started: true, duration: t - r.pointee.serverAt, population: population, at: t)
+        finishAtServer(slot, http: 200, pingStatus: 0, at: t)
         releaseIfDone(slot)
         events &+= 1
     }
@@ -202,6 +194,14 @@ extension ServerRun {
     /// The server answers a request: frees its thread, counts the outcome, and sends the
     /// response towards the device (callers start queued requests afterwards with `pump`).
     mutating func answer(_ slot: Int, http: UInt16, pingStatus: UInt8, at t: Int64) {
+        finishAtServer(slot, http: http, pingStatus: pingStatus, at: t)
+        deliverResponse(slot, at: t)
+    }
+
+    /// The server is done with `slot`: its thread is freed and its outcome counted. The
+    /// response is the caller's (sent now by `answer`, already on its way for a lazy Sync).
+    @inline(__always)
+    mutating func finishAtServer(_ slot: Int, http: UInt16, pingStatus: UInt8, at t: Int64) {
         let r = requests.slots + slot
         let d = Int(r.pointee.device)
         let dev = devices + d
@@ -219,7 +219,6 @@ extension ServerRun {
         probe.requestEnded(id: requestID(slot), end: .answered(httpStatus: Int(http), pingStatus: Int(pingStatus)), at: t)
         countAnswer(r.pointee.kind, http: http, pingStatus: pingStatus, started: started,
                     duration: t - r.pointee.serverAt, population: population, at: t)
-        deliverResponse(slot, at: t)
     }
 
     @inline(__always)
