@@ -166,7 +166,10 @@ extension ServerRun {
     mutating func completeSyncs(upTo t: Int64) {
         while completions.earliest <= t {
             let c = completions.pop()
-            if requests.slots[Int(c.slot)].generation == c.generation { completeSync(Int(c.slot), at: c.time) }
+            if requests.slots[Int(c.slot)].generation == c.generation {
+                events &+= 1  // a model event handled without the queue (the loop counts the others)
+                completeSync(Int(c.slot), at: c.time)
+            }
         }
     }
 
@@ -174,7 +177,6 @@ extension ServerRun {
     mutating func completeSync(_ slot: Int, at t: Int64) {
         finishAtServer(slot, http: 200, pingStatus: 0, at: t)
         releaseIfDone(slot)
-        events &+= 1
     }
 
     /// A request must queue: from now on thread releases matter to it, so the pending
