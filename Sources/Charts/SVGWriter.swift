@@ -21,7 +21,7 @@ enum SVGNumber {
     }
 }
 
-/// Accumulates SVG markup. Every coordinate goes through `x(_:)`, `y(_:)` or `length(_:)`,
+/// Accumulates SVG markup. Every coordinate goes through `x(_:)`, `y(_:)` or `radius(_:)`,
 /// which pin it into the viewBox, so the output is finite, in bounds and byte-stable whatever
 /// the data. Text and attribute values are always escaped.
 struct SVGWriter {
@@ -36,7 +36,6 @@ struct SVGWriter {
 
     func x(_ value: Double) -> String { SVGNumber.format(Self.pin(value, width)) }
     func y(_ value: Double) -> String { SVGNumber.format(Self.pin(value, height)) }
-    func length(_ value: Double) -> String { SVGNumber.format(Self.pin(value, max(width, height))) }
     func radius(_ value: Double) -> String { SVGNumber.format(Self.pin(value, min(width, height) / 2)) }
 
     static func pin(_ value: Double, _ upper: Double) -> Double {

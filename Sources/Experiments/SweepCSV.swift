@@ -1,5 +1,5 @@
 import DiscreteEvent
-import JSON5
+import PushSimReports
 import PushSim
 
 /// `sweep.csv`: one row per point and replication with every scalar metric, then a `mean`
@@ -8,13 +8,13 @@ import PushSim
 /// N shards merged, or an interrupted run resumed all give the same bytes.
 public enum SweepCSV {
     /// The metric columns, in order (the overall figures' scalars).
-    public static var metricNames: [String] { Figures().scalars.map(\.name) }
+    public static let metricNames: [String] = Figures().scalars.map(\.name)
 
     /// Renders the table; `scalars(item)` gives an item's metric values in `metricNames` order.
     public static func render(_ plan: SweepPlan, scalars: (Int) throws -> [Double]) rethrows -> String {
-        var out = (["point", "replication"] + plan.parameters.map(\.keyPath) + metricNames).map(field).joined(separator: ",") + "\n"
+        var out = (["point", "replication"] + plan.parameters.map(\.keyPath) + metricNames).map(CSVField.quoted).joined(separator: ",") + "\n"
         for point in 0..<plan.pointCount {
-            let labels = plan.labels(ofPoint: point).map(field)
+            let labels = plan.labels(ofPoint: point).map(CSVField.quoted)
             var columns: [[Double]] = Array(repeating: [], count: metricNames.count)
             for replication in 0..<plan.replications {
                 let values = try scalars(point * plan.replications + replication)
@@ -26,25 +26,5 @@ public enum SweepCSV {
             out += ([String(point), "ci95"] + labels + intervals.map { JSONText.format($0.halfWidth) }).joined(separator: ",") + "\n"
         }
         return out
-    }
-
-    /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-/// Reads the scalar metrics of a `summary.json` without decoding all of it: each metric's
-/// dotted name is its path in the file ("pings.share409" is `pings` → `share409`).
-public enum SummaryScalars {
-    public static func read(_ jsonText: String) throws -> [Double] {
-        let root = try JSON5.parse(jsonText)
-        return try SweepCSV.metricNames.map { name in
-            var node: JSON5Node? = root
-            for part in name.split(separator: ".") { node = node?.value[String(part)] }
-            guard case .number(let n)? = node?.value else { throw SweepError("summary.json has no number at \(name)") }
-            return n.double
-        }
     }
 }

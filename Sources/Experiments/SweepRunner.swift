@@ -66,7 +66,7 @@ public enum SweepRunner {
 
     /// The scenario at one point: the file with the sweep's --set overrides, then the
     /// point's values.
-    static func loadPoint(_ plan: SweepPlan, point: Int, text: String, file: String,
+    public static func loadPoint(_ plan: SweepPlan, point: Int, text: String, file: String,
                           overrides: [ScenarioOverride]) throws -> Scenario {
         let values = zip(plan.parameters, plan.valueIndices(ofPoint: point)).map {
             ScenarioOverride(keyPath: $0.keyPath, value: $0.values[$1])

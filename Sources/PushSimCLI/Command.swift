@@ -1,3 +1,4 @@
+import Experiments
 import ScenarioFile
 
 /// One `pushsim` command: a small value type that knows its options and help text and
@@ -78,7 +79,7 @@ public enum PushSimCommand {
         Suggestions.closest(to: word, among: commands.map { $0.name }).map { "; did you mean \"\($0)\"?" } ?? ""
     }
 
-    public static let version = "1.0.0"
+    public static let version = RunToFolder.version
 
     static var overview: String {
         var text = """

@@ -84,7 +84,7 @@ struct SweepCommand: Command {
         var problems: [String] = []
         for point in 0..<plan.pointCount {
             do {
-                _ = try SweepRunnerPoint.load(plan, point: point, input: input)
+                _ = try SweepRunner.loadPoint(plan, point: point, text: input.text, file: input.file, overrides: input.overrides)
             } catch let error as ScenarioLoadError {
                 problems += error.diagnostics.map { "point \(plan.labels(ofPoint: point).joined(separator: ", ")): \($0)" }
             } catch {
@@ -117,15 +117,5 @@ struct SweepCommand: Command {
             console.err("pushsim sweep: \(error)\n")
             return ExitStatus.failure
         }
-    }
-}
-
-/// Loading one point of a sweep from the command's input.
-enum SweepRunnerPoint {
-    static func load(_ plan: SweepPlan, point: Int, input: ScenarioInput) throws -> Scenario {
-        let values = zip(plan.parameters, plan.valueIndices(ofPoint: point)).map {
-            ScenarioOverride(keyPath: $0.keyPath, value: $0.values[$1])
-        }
-        return try ScenarioLoader.load(text: input.text, file: input.file, overrides: input.overrides + values).scenario
     }
 }

@@ -99,8 +99,8 @@ public enum TimeseriesCSV {
 }
 
 /// RFC 4180 fields: quoted only when they hold a comma, quote or line break.
-enum CSVField {
-    static func quoted(_ text: String) -> String {
+public enum CSVField {
+    public static func quoted(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
     }

@@ -15,9 +15,9 @@ extension Summary {
         members += overall.jsonMembers
         members.append(("restarts", .array(restarts.map(\.json))))
         members.append(("engine", .object([("events", .int(events))])))
-        members.append(("populations", .object(populations.map { ($0.name, .object([("devices", .int($0.devices))] + $0.figures.jsonMembers)) })))
+        members.append(("populations", .object(populations.map { ($0.name, $0.json) })))
         if !servers.isEmpty {
-            members.append(("servers", .object(servers.map { ($0.name, .object([("devices", .int($0.devices))] + $0.figures.jsonMembers)) })))
+            members.append(("servers", .object(servers.map { ($0.name, $0.json) })))
         }
         return .object(members)
     }
@@ -95,4 +95,9 @@ extension RestartFigures {
             ("pushLatencyP95After", .number(pushLatencyP95After)),
         ])
     }
+}
+
+extension NamedFigures {
+    /// A population's or a server's figures, with its device count first.
+    var json: JSONText { .object([("devices", .int(devices))] + figures.jsonMembers) }
 }

@@ -33,12 +33,6 @@ public struct DurationDistribution: Hashable, Sendable, CustomStringConvertible 
     /// The mean duration.
     public var mean: SimTime { SimTime(microseconds: Int64(distribution.mean.rounded())) }
 
-    /// The constant value, when the distribution is a constant.
-    public var constantValue: SimTime? {
-        if case .constant(let v) = distribution { return SimTime(microseconds: Int64(v)) }
-        return nil
-    }
-
     public var description: String {
         func t(_ v: Double) -> String { SimTime(microseconds: Int64(v.rounded())).durationText }
         switch distribution {

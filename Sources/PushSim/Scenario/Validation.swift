@@ -89,7 +89,7 @@ extension Scenario {
             }
         }
         var serverNames = Set<String>()
-        for (i, s) in servers.enumerated() {
+        for s in servers {
             let path = servers.count == 1 ? "server" : "servers.\(s.name)"
             check(serverNames.insert(s.name).inserted, path, "a second server with the name \"\(s.name)\"")
             check(s.threads >= 1, "\(path).threads", "expected at least 1 thread, found \(s.threads)")
@@ -106,7 +106,6 @@ extension Scenario {
                 check(r.drainTimeout >= .zero, "\(rp).drainTimeout", "expected a non-negative duration, found \(r.drainTimeout)")
                 check(r.downtime >= .zero, "\(rp).downtime", "expected a non-negative duration, found \(r.downtime)")
             }
-            _ = i
         }
         return problems
     }
