@@ -357,10 +357,24 @@ public struct EventQueue<Payload: BitwiseCopyable>: ~Copyable {
                 growSortBuffers(to: sortCapacity * 2)
             }
         }
+        // After the last entry with a time at or before the new one: by a short scan from
+        // the end when that is close (the usual case), else by binary search, then one
+        // block move, which for a long run (a million devices' events over 65 ms) is far
+        // cheaper than moving entries one by one.
         var j = bottomEnd
-        while j > bottomHead && bottom[j &- 1].time > entry.time {
-            bottom[j] = bottom[j &- 1]
-            j &-= 1
+        let scanFloor = max(bottomHead, bottomEnd &- 8)
+        while j > scanFloor && bottom[j &- 1].time > entry.time { j &-= 1 }
+        if j == scanFloor && j > bottomHead && bottom[j &- 1].time > entry.time {
+            var low = bottomHead, high = j &- 1   // the answer is in low...high
+            while low < high {
+                let mid = (low &+ high) >> 1
+                if bottom[mid].time > entry.time { high = mid } else { low = mid &+ 1 }
+            }
+            j = low
+        }
+        if j < bottomEnd {
+            UnsafeMutableRawPointer(bottom + j + 1).copyMemory(
+                from: UnsafeRawPointer(bottom + j), byteCount: (bottomEnd &- j) &* MemoryLayout<Entry>.stride)
         }
         bottom[j] = entry
         bottomEnd &+= 1

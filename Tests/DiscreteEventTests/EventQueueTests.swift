@@ -87,6 +87,43 @@ final class EventQueueTests: XCTestCase {
         XCTAssertNil(queue.popMin())
     }
 
+    /// A long bottom run (hundreds of entries in one 65-ms bucket, as with a million
+    /// devices) takes insertions anywhere inside it, many far from its end, with ties: the
+    /// binary search and block move keep time order and scheduling order among equal times.
+    func testInsertionsDeepInsideALongBottomRun() {
+        for seed in UInt64(1)...6 {
+            var random = Xoshiro256StarStar(seed: seed)
+            var queue = EventQueue<Int64>()
+            var reference = Reference()
+            var seq = 0
+            // Spread over several 65-ms blocks, so that after the first split whole blocks of
+            // about 300 entries sit in level-2 buckets and each becomes a long bottom run.
+            for _ in 0..<2_000 {
+                let time = Int64(random.next(below: 400_000))
+                queue.schedule(at: time, Int64(seq)); reference.schedule(time, seq); seq += 1
+            }
+            for _ in 0..<4_000 {
+                if random.next(below: 3) == 0 || queue.isEmpty {
+                    // Inside the run's window: a few µs ahead up to its end, often on an
+                    // existing time.
+                    let ahead = random.next(below: 2) == 0 ? Int64(random.next(below: 40)) : Int64(random.next(below: 60_000))
+                    let time = queue.now + ahead
+                    queue.schedule(at: time, Int64(seq)); reference.schedule(time, seq); seq += 1
+                } else {
+                    let got = queue.popMin()!, want = reference.pop()!
+                    XCTAssertEqual(got.time, want.time)
+                    XCTAssertEqual(got.payload, Int64(want.seq))
+                }
+            }
+            while let want = reference.pop() {
+                let got = queue.popMin()!
+                XCTAssertEqual(got.time, want.time)
+                XCTAssertEqual(got.payload, Int64(want.seq))
+            }
+            XCTAssertNil(queue.popMin())
+        }
+    }
+
     /// Lazy cancellation: stale tokens are skipped, everything else keeps its order.
     func testCancellationsAreHonoured() {
         var random = Xoshiro256StarStar(seed: 7)

@@ -16,6 +16,8 @@ struct Sampler {
     var count: Int = 0
     /// The largest value it can give, in microseconds (+∞ when unbounded).
     var upperBound: Double
+    /// The value of a constant, in whole microseconds (for the draw-free fast path).
+    var constantMicros: Int64 = 0
 
     init(_ d: DurationDistribution, tables: inout SamplerTables) {
         switch d.distribution {
@@ -37,11 +39,10 @@ struct Sampler {
             a = running
             upperBound = c.values.max() ?? 0
         }
+        if kind == .constant { constantMicros = a <= 0 ? 0 : Int64(a + 0.5) }
     }
 
     var isConstant: Bool { kind == .constant }
-    /// The value of a constant, in whole microseconds (for the draw-free fast path).
-    var constantMicros: Int64 { a <= 0 ? 0 : Int64(a + 0.5) }
 
     /// One sample in whole microseconds (never negative). A constant uses no draw.
     @inline(__always)
