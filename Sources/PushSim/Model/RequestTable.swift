@@ -1,3 +1,5 @@
+import DiscreteEvent
+
 /// A request's kind.
 enum RequestKind: UInt8 { case ping = 0, sync }
 
@@ -65,8 +67,7 @@ struct RequestTable: ~Copyable {
 
     /// Slots start on a cache line, so that a 64-byte request is one line, not two.
     private static func allocateSlots(_ count: Int) -> UnsafeMutablePointer<Request> {
-        UnsafeMutableRawPointer.allocate(byteCount: count * MemoryLayout<Request>.stride, alignment: 64)
-            .bindMemory(to: Request.self, capacity: count)
+        LargeArray.allocate(Request.self, capacity: count, alignment: 64)
     }
 
     @inline(__always)

@@ -81,8 +81,7 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
         let total = populations.reduce(0) { $0 + $1.0.count }
         deviceCount = total
         // Cache-line aligned, so that a device's 192 bytes span exactly three lines.
-        devices = UnsafeMutableRawPointer.allocate(byteCount: max(1, total) * MemoryLayout<Device>.stride, alignment: 64)
-            .bindMemory(to: Device.self, capacity: max(1, total))
+        devices = LargeArray.allocate(Device.self, capacity: max(1, total), alignment: 64)
         devices.initialize(repeating: Device(), count: max(1, total))
         populationCount = populations.count
         populationLevels = populations.count > 1
