@@ -111,8 +111,8 @@ public struct EventQueue<Payload: BitwiseCopyable>: ~Copyable {
     @inlinable public init(capacity: Int = 1024) {
         let chunks = Int32((capacity >> Self.chunkShift) + Self.bucketCount + 256)
         chunkCapacity = chunks
-        storage = LargeArray.allocate(capacity: Int(chunks) << Self.chunkShift)
-        nextChunk = LargeArray.allocate(capacity: Int(chunks))
+        storage = .allocate(capacity: Int(chunks) << Self.chunkShift)
+        nextChunk = .allocate(capacity: Int(chunks))
         buckets = .allocate(capacity: Self.bucketCount)
         buckets.initialize(repeating: Bucket(), count: Self.bucketCount)
         occupancy = .allocate(capacity: Self.levelCount * 4)
@@ -334,11 +334,11 @@ public struct EventQueue<Payload: BitwiseCopyable>: ~Copyable {
 
     @usableFromInline
     mutating func grow(to chunks: Int32) {
-        let newStorage = LargeArray.allocate(Entry.self, capacity: Int(chunks) << Self.chunkShift)
+        let newStorage = UnsafeMutablePointer<Entry>.allocate(capacity: Int(chunks) << Self.chunkShift)
         newStorage.moveInitialize(from: storage, count: Int(chunksTouched) << Self.chunkShift)
         storage.deallocate()
         storage = newStorage
-        let newNext = LargeArray.allocate(Int32.self, capacity: Int(chunks))
+        let newNext = UnsafeMutablePointer<Int32>.allocate(capacity: Int(chunks))
         newNext.moveInitialize(from: nextChunk, count: Int(chunksTouched))
         nextChunk.deallocate()
         nextChunk = newNext
