@@ -100,9 +100,20 @@ public enum TimeseriesCSV {
 
 /// RFC 4180 fields: quoted only when they hold a comma, quote or line break.
 public enum CSVField {
+    ///
+    /// Works on Unicode scalars, not `Character`s: "\r\n" is a single `Character` (equal
+    /// to neither "\r" nor "\n"), and so is a quote followed by a combining mark; both must
+    /// still be seen.
     public static func quoted(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { out.append("\"") }
+            out.append(scalar)
+        }
+        out.append("\"")
+        return String(out)
     }
 
     /// The records of a whole file, each with the line it starts on. Line ends are LF or
@@ -155,14 +166,5 @@ public enum CSVField {
         fields.append(current)
         records.append((recordLine, fields))
         return records
-    }
-}
-
-extension String {
-    /// Every occurrence of `target` replaced (without Foundation).
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for c in self { if c == target { out += replacement } else { out.append(c) } }
-        return out
     }
 }

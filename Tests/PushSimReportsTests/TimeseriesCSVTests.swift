@@ -50,6 +50,21 @@ final class TimeseriesCSVTests: XCTestCase {
             .replacingOccurrences(of: "\"b\"\"\r\nc", with: "\"b\"\"\nc"))), text)
     }
 
+    /// A name holding CRLF (one `Character` in Swift) or a quote with a combining mark is
+    /// still quoted and escaped, and reads back unchanged.
+    func testLineBreaksAndQuotesSeenAsScalars() throws {
+        XCTAssertEqual(CSVField.quoted("a\r\nb"), "\"a\r\nb\"")
+        XCTAssertEqual(CSVField.quoted("x\"\u{301}y"), "\"x\"\"\u{301}y\"")
+        XCTAssertEqual(CSVField.quoted("plain é"), "plain é")
+        var row = Runs.single.timeseries[0].rows[0]
+        row.serverUp = true
+        for name in ["a\r\nb", "x\"\u{301}y", "\r\n"] {
+            let text = TimeseriesCSV.render([ServerTimeseries(server: name, rows: [row])])
+            XCTAssertEqual(try TimeseriesCSV.parse(text).map(\.server).first?.unicodeScalars.map(\.value),
+                           name.unicodeScalars.map(\.value), "round trip of \(name.debugDescription)")
+        }
+    }
+
     func testEmpty() throws {
         XCTAssertEqual(TimeseriesCSV.render([]), TimeseriesCSV.columns.joined(separator: ",") + "\n")
         XCTAssertTrue(try TimeseriesCSV.parse(TimeseriesCSV.render([])).isEmpty)
