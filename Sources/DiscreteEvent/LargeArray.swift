@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// Storage for the large arrays of a simulation (per-entity state, event storage), backed
+/// Storage for the large arrays of a simulation (per-entity state indexed at random), backed
 /// by 2 MB pages where the system allows it.
 ///
 /// A model with a million entities reads its state at random: with 4 KB pages nearly every
