@@ -74,20 +74,9 @@ public struct HistogramChart: SVGChart {
         xValues += markers.map(\.value)
         let yValues = usable.map(\.weight)
 
-        let bottom = Theme.tickLength + 17 + (xAxis.label.isEmpty ? 0 : Theme.axisTitleRoom)
-        let provisional = ChartLayout.make(width: writer.width, height: writer.height, title: title, legend: [],
-                                           insets: Insets(left: 40, right: 8, top: 8, bottom: bottom))
-        let yResolved = ResolvedAxis.fitted(yAxis, values: yValues, length: provisional.plot.height, horizontal: false)
-        let left = yResolved.maxLabelWidth + Theme.tickLength + Theme.tickLabelGap + (yAxis.label.isEmpty ? 0 : Theme.axisTitleRoom)
-        let xResolved = ResolvedAxis.fitted(xAxis, values: xValues, length: writer.width - 2 * Theme.padding - left - 16, horizontal: true)
-        let right = max(4, TextMetrics.width(xResolved.labels.last ?? "") / 2 - 8)
-        let layout = ChartLayout.make(width: writer.width, height: writer.height, title: title, legend: [],
-                                      insets: Insets(left: left, right: right, top: 8, bottom: bottom))
-        let plot = layout.plot
-        let xScale = xResolved.scale(plot.minX...plot.maxX, flipped: false)
-        let yScale = yResolved.scale(plot.minY...plot.maxY, flipped: true)
-        let xTicks = zip(xResolved.ticks, xResolved.labels).map { TickMark(position: xScale.map($0), label: $1) }
-        let yTicks = zip(yResolved.ticks, yResolved.labels).map { TickMark(position: yScale.map($0), label: $1) }
+        let frame = XYFrame(width: writer.width, height: writer.height, title: title, legend: [],
+                            xAxis: xAxis, xValues: xValues, yAxis: yAxis, yValues: yValues)
+        let (layout, plot, xScale, yScale, xTicks, yTicks) = (frame.layout, frame.plot, frame.xScale, frame.yScale, frame.xTicks, frame.yTicks)
 
         writer.drawTitle(title, baseline: layout.titleBaseline)
         writer.drawGrid(plot: plot, vertical: [], horizontal: yTicks.map(\.position))

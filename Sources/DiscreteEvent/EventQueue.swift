@@ -444,6 +444,21 @@ public struct EventQueue<Payload: BitwiseCopyable>: ~Copyable {
         }
     }
 
+    /// Sorts `count` entries from `source` into the start of the bottom run by insertion,
+    /// stably: for the few entries of a small bucket, cheaper than counting sort.
+    @inlinable @inline(__always)
+    mutating func insertionSortIntoBottom(_ source: UnsafeMutablePointer<Entry>, count: Int) {
+        for i in 0..<count {
+            let entry = source[i]
+            var j = i
+            while j > 0 && bottom[j &- 1].time > entry.time {
+                bottom[j] = bottom[j &- 1]
+                j &-= 1
+            }
+            bottom[j] = entry
+        }
+    }
+
     /// Sorts bucket `b` into the (empty) bottom run, stably. Its entries differ only in the
     /// bytes below `level`: insertion sort for a few, else one counting-sort pass per byte,
     /// least significant first, skipping bytes in which they all agree.
@@ -463,18 +478,8 @@ public struct EventQueue<Payload: BitwiseCopyable>: ~Copyable {
         bottomEnd = total
         if source.head == source.tail {
             // One chunk (up to 16 entries): insertion-sort it straight into the run.
-            let from = storage + (Int(source.head) << Self.chunkShift)
-            var n = 0
-            for position in Int(source.headPosition)..<Int(source.tailFill) {
-                let entry = from[position]
-                var j = n
-                while j > 0 && bottom[j &- 1].time > entry.time {
-                    bottom[j] = bottom[j &- 1]
-                    j &-= 1
-                }
-                bottom[j] = entry
-                n &+= 1
-            }
+            let from = storage + (Int(source.head) << Self.chunkShift) + Int(source.headPosition)
+            insertionSortIntoBottom(from, count: total)
             release(source.head)
             return
         }
@@ -495,15 +500,7 @@ public struct EventQueue<Payload: BitwiseCopyable>: ~Copyable {
         bottomHead = 0
         bottomEnd = n
         if n <= 32 {
-            for i in 0..<n {
-                let entry = scratch[i]
-                var j = i
-                while j > 0 && bottom[j &- 1].time > entry.time {
-                    bottom[j] = bottom[j &- 1]
-                    j &-= 1
-                }
-                bottom[j] = entry
-            }
+            insertionSortIntoBottom(scratch, count: n)
             return
         }
         var input = scratch

@@ -42,14 +42,12 @@ struct Sampler {
         if kind == .constant { constantMicros = a <= 0 ? 0 : Int64(a + 0.5) }
     }
 
-    var isConstant: Bool { kind == .constant }
-
     /// One sample in whole microseconds (never negative). A constant uses no draw.
     @inline(__always)
     func sample(_ random: inout CounterStream) -> Int64 {
         let v: Double
         switch kind {
-        case .constant: v = a
+        case .constant: return constantMicros
         case .exponential: v = random.exponential(mean: a)
         case .uniform: v = a + (b - a) * random.nextUnit()
         case .lognormal:
