@@ -17,7 +17,7 @@ let package = Package(
     targets: [
         // A generic discrete-event engine: time, pending events, random streams,
         // distributions and streaming statistics. Knows nothing of email.
-        .target(name: "DiscreteEvent", swiftSettings: releaseSpeed),
+        .target(name: "DiscreteEvent", dependencies: ["CPrefetch"], swiftSettings: releaseSpeed),
         // Two lines of C: a cache prefetch hint, which Swift cannot express.
         .target(name: "CPrefetch"),
         // The push-sync model (devices, Ping/Sync, server threads, firewalls, radio).

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The pending-event set of a simulation: a monotone priority queue of `(time, payload)`
 /// entries that hands them back in time order, first-in first-out among equal times.
 ///
@@ -345,6 +347,21 @@ public struct EventQueue<Payload: BitwiseCopyable>: ~Copyable {
         chunkCapacity = chunks
     }
 
+    /// Starts loading the chunk two places after `chunk` in its chain, so that reading a
+    /// long bucket (chunks scattered over the pool, written long ago) overlaps its misses.
+    @inlinable @inline(__always)
+    func prefetchChunk(after chunk: Int32) {
+        let next = nextChunk[Int(chunk)]
+        guard next >= 0 else { return }
+        let second = nextChunk[Int(next)]
+        guard second >= 0 else { return }
+        let p = UnsafeRawPointer(storage + (Int(second) << Self.chunkShift))
+        pushsim_prefetch(p)
+        pushsim_prefetch(p + 64)
+        pushsim_prefetch(p + 128)
+        pushsim_prefetch(p + 192)
+    }
+
     /// Inserts into the bottom run after every entry with the same or an earlier time.
     @inlinable @inline(__always)
     mutating func insertIntoBottom(_ entry: Entry) {
@@ -429,6 +446,7 @@ public struct EventQueue<Payload: BitwiseCopyable>: ~Copyable {
         var chunk = source.head
         var position = Int(source.headPosition)
         while chunk >= 0 {
+            prefetchChunk(after: chunk)
             let end = chunk == source.tail ? Int(source.tailFill) : Int(Self.chunkSize)
             let base = storage + (Int(chunk) << Self.chunkShift)
             while position < end {
@@ -488,6 +506,7 @@ public struct EventQueue<Payload: BitwiseCopyable>: ~Copyable {
         var chunk = source.head
         var position = Int(source.headPosition)
         while chunk >= 0 {
+            prefetchChunk(after: chunk)
             let end = chunk == source.tail ? Int(source.tailFill) : Int(Self.chunkSize)
             let from = storage + (Int(chunk) << Self.chunkShift) + position
             (scratch + n).update(from: from, count: end - position)
