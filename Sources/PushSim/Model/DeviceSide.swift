@@ -118,14 +118,16 @@ extension ServerRun {
         let p = pops + Int(dev.pointee.population)
         dev.pointee.mailArrived &+= 1
         probe.mailArrived(device: d, index: dev.pointee.mailArrived, at: t)
+        // The next mail is drawn first: the answers below may hand their responses to the
+        // device at once (`responseCanArriveNow`), which needs its true next activity.
+        var mail = p.pointee.stream(.mail, device: localIndex(d), counter: dev.pointee.mailArrived)
+        dev.pointee.nextMailAt = p.pointee.mail.next(after: t, &mail)
         var slot = Int(dev.pointee.serverPings)
         while slot >= 0 {
             let next = Int(requests.slots[slot].next)
             answer(slot, http: 200, pingStatus: 2, at: t)
             slot = next
         }
-        var mail = p.pointee.stream(.mail, device: localIndex(d), counter: dev.pointee.mailArrived)
-        dev.pointee.nextMailAt = p.pointee.mail.next(after: t, &mail)
         pump(at: t)
     }
 
@@ -163,8 +165,14 @@ extension ServerRun {
                 }
                 dev.pointee.notifyCounter = stream.counter
             }
-            var mail = p.pointee.stream(.mail, device: local, counter: index)
-            arrival = p.pointee.mail.next(after: arrival, &mail)
+            if index == dev.pointee.mailArrived {
+                // The mail after the last one to arrive is the device's next mail: the same
+                // draw, made when this one arrived (`mailArrives`).
+                arrival = dev.pointee.nextMailAt
+            } else {
+                var mail = p.pointee.stream(.mail, device: local, counter: index)
+                arrival = p.pointee.mail.next(after: arrival, &mail)
+            }
             index &+= 1
         }
         dev.pointee.mailDelivered = upTo
