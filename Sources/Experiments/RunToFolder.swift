@@ -45,7 +45,8 @@ public enum RunToFolder {
         let wall = results.reduce(0) { $0 + $1.timing.wallSeconds }
         let timing = RunTiming(events: events, wallSeconds: wall)
         try AtomicFile.write(JSONText.object([
-            ("scenario", .string(scenario.name)), ("replications", .int(count)), ("events", .int(events)),
+            ("scenario", .string(scenario.name)), ("description", .string(scenario.description)),
+            ("replications", .int(count)), ("events", .int(events)),
             ("cpuSeconds", .number(wall)), ("eventsPerSecond", .number(timing.eventsPerSecond)),
             ("version", .string(version)),
         ]).rendered(), to: folder + "/run.json")
@@ -53,6 +54,13 @@ public enum RunToFolder {
     }
 
     public static let version = "1.0.0"
+
+    /// The scenario's description as `run` recorded it in `folder/run.json` (the report
+    /// shows it under the title; `summary.json` does not carry it), or "" when absent.
+    public static func recordedDescription(inFolder folder: String) -> String {
+        guard let text = AtomicFile.read(folder + "/run.json"), let root = try? JSON5.parse(text) else { return "" }
+        return root["description"]?.value.stringValue ?? ""
+    }
 }
 
 /// Maps 0 ..< count on up to `jobs` threads, keeping the order of the results; the first

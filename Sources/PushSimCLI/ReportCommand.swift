@@ -38,7 +38,9 @@ struct ReportCommand: Command {
                     replications.append(try Summary(jsonText: text))
                     r += 1
                 }
-                try AtomicFile.write(RunReport.html(summary: summary, timeseries: series, replications: replications),
+                try AtomicFile.write(RunReport.html(summary: summary, timeseries: series,
+                                                    description: RunToFolder.recordedDescription(inFolder: folder),
+                                                    replications: replications),
                                      to: folder + "/report.html")
             } else {
                 console.err("pushsim report: \(folder) holds neither summary.json (a run) nor sweep.json (a sweep)\n")

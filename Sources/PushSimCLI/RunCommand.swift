@@ -13,7 +13,8 @@ struct RunCommand: Command {
       summary.json     every metric, overall and per population (byte-for-byte reproducible)
       timeseries.csv   threads held, queue and outcomes per sample interval
       report.html      a self-contained report with charts; open it in a browser
-      run.json         wall-clock time and events per second of this run
+      run.json         wall-clock time and events per second of this run, and the
+                       scenario's description (for `pushsim report`)
     With --replications R > 1 it also writes replications/r<k>/summary.json and
     replications.csv (each replication, then mean and 95 % confidence interval).
 

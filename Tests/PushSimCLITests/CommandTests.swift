@@ -80,12 +80,17 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(read(out + "/summary.json"), read(out + "/replications/r0/summary.json"))
     }
 
+    /// The rebuilt report is the one `run` wrote, the scenario's description included
+    /// (it comes from run.json: summary.json does not carry it).
     func testReportRebuildsTheSameReport() throws {
         let out = temporaryFolder("report")
         defer { try? FileManager.default.removeItem(atPath: out) }
-        _ = pushsim("run", repositoryRoot + "/Scenarios/quickstart.json5", "--set", "duration=3h",
-                    "--set", "populations.iphone.count=30", "--out", out, "--quiet")
-        let original = read(out + "/report.html")
+        let r = pushsim("run", repositoryRoot + "/Scenarios/domino-40-threads.json5", "--set", "duration=3h",
+                        "--set", "populations.iphone.count=30", "--set", "populations.android.count=10",
+                        "--out", out, "--quiet")
+        XCTAssertEqual(r.status, 0, r.err)
+        let original = try XCTUnwrap(read(out + "/report.html"))
+        XCTAssertTrue(original.contains("Domino&#39;s default 40 HTTP threads"), "the description is in the report")
         try FileManager.default.removeItem(atPath: out + "/report.html")
         XCTAssertEqual(pushsim("report", out).status, 0)
         XCTAssertEqual(read(out + "/report.html"), original)
