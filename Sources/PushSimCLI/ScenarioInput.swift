@@ -46,36 +46,15 @@ struct ScenarioInput {
     }
 }
 
-/// Splits the values of `--vary key.path=v1,v2,…` at top-level commas (not inside quotes,
-/// brackets or braces), each read as a JSON5 value or else as a bare string.
+/// Reads `--vary key.path=v1,v2,…` as the scenario-file sweep does (`SweepAxis(parsing:)`:
+/// values split at top-level commas, each a JSON5 value or else a bare string) and labels
+/// each value as the sweep's table and report show it.
 func parseVary(_ text: String) throws(UsageError) -> SweepParameter {
-    guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-        throw UsageError("--vary expects key.path=value1,value2,…, found \"\(text)\"")
+    let axis: SweepAxis
+    do {
+        axis = try SweepAxis(parsing: text)
+    } catch {
+        throw UsageError(error.description)
     }
-    let keyPath = String(text[..<equals])
-    var parts: [String] = []
-    var current = ""
-    var depth = 0
-    var quote: Character?
-    for c in text[text.index(after: equals)...] {
-        if let q = quote {
-            if c == q { quote = nil }
-        } else if c == "\"" || c == "'" {
-            quote = c
-        } else if c == "[" || c == "{" {
-            depth += 1
-        } else if c == "]" || c == "}" {
-            depth -= 1
-        } else if c == "," && depth == 0 {
-            parts.append(current)
-            current = ""
-            continue
-        }
-        current.append(c)
-    }
-    parts.append(current)
-    let trimmed = parts.map { $0.trimmingCharacters(in: .whitespaces) }
-    guard !trimmed.contains(where: \.isEmpty) else { throw UsageError("--vary \(keyPath): an empty value in \"\(text)\"") }
-    let values = trimmed.map { JSON5.parseValue($0) ?? .string($0) }
-    return SweepParameter(keyPath: keyPath, values: values, labels: values.map(\.displayText))
+    return SweepParameter(keyPath: axis.keyPath, values: axis.values, labels: axis.values.map(\.displayText))
 }

@@ -54,8 +54,8 @@ public struct SweepAxis: Hashable, Sendable {
             diagnostic.overrideOption = "--vary"
             throw diagnostic
         }
-        let pieces = Self.splitValues(valuesText)
-        guard !pieces.contains(where: { $0.allSatisfy(\.isWhitespace) }) else {
+        let pieces = Self.splitValues(valuesText).map { String($0.droppingAround(" \t")) }
+        guard !pieces.contains(where: \.isEmpty) else {
             var diagnostic = ScenarioDiagnostic(file: "", location: nil, override: text, keyPath: keyPath,
                                                 message: "expected values separated by commas, such as 5m,10m,15m, found an empty value")
             diagnostic.overrideOption = "--vary"

@@ -31,8 +31,12 @@ final class ArgumentsTests: XCTestCase {
         let q = try parseVary("populations.iphone.firewall.idleTimeout={choice: [[\"4m\", 1], [\"20m\", 1]]},\"30m\"")
         XCTAssertEqual(q.values.count, 2)
         XCTAssertEqual(try parseVary("server.threads=40,120").labels, ["40", "120"])
+        // An escaped quote does not end a quoted value, so its comma does not split.
+        XCTAssertEqual(try parseVary(#"populations.iphone.radio="x\",y",lte,3g"#).labels.count, 3)
         XCTAssertThrowsError(try parseVary("server.threads"))
-        XCTAssertThrowsError(try parseVary("server.threads=40,,120"))
+        XCTAssertThrowsError(try parseVary("server.threads=40,,120")) {
+            XCTAssertTrue("\($0)".contains("found an empty value"), "\($0)")
+        }
     }
 
     func testMistypedWordsGetSuggestions() {
