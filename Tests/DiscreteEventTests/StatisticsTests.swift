@@ -83,6 +83,45 @@ final class StatisticsTests: XCTestCase {
         w.finish(at: 200)
         XCTAssertEqual(w.maximum, 3)
     }
+
+    /// `LevelAccumulator` (the hot-loop version with fixed storage) gives exactly what
+    /// `TimeWeighted` gives for the same changes: steps of one, jumps across buckets,
+    /// several changes at one instant, changes before `start`, levels at the threshold.
+    func testLevelAccumulatorMatchesTimeWeighted() {
+        var random = Xoshiro256StarStar(seed: 21)
+        for round in 0..<40 {
+            let start = Int64(random.next(below: 5_000))
+            let threshold = Int64(random.next(below: 3_000)) + 1
+            var accumulator = LevelAccumulator(start: start, threshold: threshold)
+            var reference = TimeWeighted(start: start, threshold: threshold)
+            var now: Int64 = 0
+            var level: Int64 = 0
+            for _ in 0..<20_000 {
+                now += Int64(random.next(below: round % 3 == 0 ? 2 : 40))   // many equal times
+                switch random.next(below: 100) {
+                case 0: level = Int64(random.next(below: 5_000))              // a jump
+                case 1..<50: level += 1
+                default: level = max(0, level - 1)
+                }
+                accumulator.set(level, at: now)
+                reference.set(level, at: now)
+            }
+            let end = now + Int64(random.next(below: 100))
+            let got = accumulator.finish(at: end)
+            reference.finish(at: end)
+            let h = got.histogram, r = reference.histogram
+            XCTAssertEqual(h.totalWeight, r.totalWeight)
+            XCTAssertEqual(h.weightedSum, r.weightedSum)
+            XCTAssertEqual(h.min, r.min)
+            XCTAssertEqual(h.max, r.max)
+            XCTAssertEqual(got.maximum, reference.maximum)
+            XCTAssertEqual(got.timeAtOrAboveThreshold, reference.timeAtOrAboveThreshold)
+            for value in stride(from: Int64(0), through: 5_200, by: 13) {
+                XCTAssertEqual(h.weight(atMost: value), r.weight(atMost: value), "weight at most \(value)")
+            }
+            for q in [0.01, 0.1, 0.5, 0.9, 0.99, 1] { XCTAssertEqual(h.quantile(q), r.quantile(q)) }
+        }
+    }
 }
 
 final class ConfidenceIntervalTests: XCTestCase {

@@ -60,6 +60,9 @@ struct PopulationRecorder: ~Copyable {
     var pingDuration = HistogramAccumulator()
     var syncDuration = HistogramAccumulator()
     var queueWait = HistogramAccumulator()
+    /// Requests that started without waiting: nearly all of them, so they are counted here
+    /// and added to `queueWait` as one weight at the end (the same histogram).
+    var startedAtOnce: UInt64 = 0
     var pushLatency = HistogramAccumulator()
     var outboxDeliveryDelay = HistogramAccumulator()
     var outboxPendingAge = HistogramAccumulator()
@@ -76,6 +79,10 @@ struct PopulationRecorder: ~Copyable {
         var m = counters
         m.pingDuration = pingDuration.histogram
         m.syncDuration = syncDuration.histogram
+        if startedAtOnce > 0 {
+            queueWait.add(0, weight: startedAtOnce)
+            startedAtOnce = 0
+        }
         m.queueWait = queueWait.histogram
         m.pushLatency = pushLatency.histogram
         m.outboxDeliveryDelay = outboxDeliveryDelay.histogram

@@ -68,7 +68,10 @@ extension ServerRun {
         let p = pops + population
         changeThreads(by: 1, population: population, at: t)
         r.pointee.holdsThread = true
-        if measuring(t) { metrics[population].queueWait.add(t - r.pointee.serverAt) }
+        if measuring(t) {
+            let wait = t - r.pointee.serverAt
+            if wait == 0 { metrics[population].startedAtOnce &+= 1 } else { metrics[population].queueWait.add(wait) }
+        }
         r.pointee.serverAt = t
 
         // MODEL.md §3.5: a newer request from a single-connection device ends the Pings it
