@@ -231,7 +231,7 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
 
     // MARK: - Levels
 
-    @inline(__always)
+    @_transparent
     mutating func changeThreads(by delta: Int, population: Int, at t: Int64) {
         if delta > 0 { pool.acquire() } else { pool.release() }
         let held = Int64(pool.held)

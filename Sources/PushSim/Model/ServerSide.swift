@@ -234,7 +234,7 @@ extension ServerRun {
                     duration: t - r.pointee.serverAt, population: population, at: t)
     }
 
-    @inline(__always)
+    @_transparent
     mutating func countAnswer(_ kind: RequestKind, http: UInt16, pingStatus: UInt8, started: Bool,
                               duration: Int64, population: Int, at t: Int64) {
         if kind == .ping {
@@ -287,7 +287,7 @@ extension ServerRun {
 
     /// The response of `slot`, sent at `sentAt` (now, or later for a lazy completion),
     /// crosses the firewall path and the network.
-    @inline(__always)
+    @_transparent
     mutating func sendResponse(_ slot: Int, sentAt: Int64, at t: Int64) {
         let r = requests.slots + slot
         let d = Int(r.pointee.device)
