@@ -231,6 +231,8 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
 
     // MARK: - Levels
 
+    // `@_transparent`, not `@inline(__always)`: with the latter the optimiser left it a call
+    // from `start` and the other large callers (1–2 % of all instructions).
     @_transparent
     mutating func changeThreads(by delta: Int, population: Int, at t: Int64) {
         if delta > 0 { pool.acquire() } else { pool.release() }
