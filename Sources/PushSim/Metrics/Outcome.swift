@@ -44,7 +44,7 @@ extension ServerRun {
         var accumulated: [Accumulated] = []
         for i in 0..<populationCount { accumulated.append(Accumulated(metrics: metrics[i].snapshot(end: end))) }
         let serverThreads = threads.finish(at: end), serverQueue = queueLength.finish(at: end)
-        if !populationLevels && populationCount == 1 {
+        if populationCount == 1 {   // its levels were not tracked apart (`populationLevels`)
             accumulated[0].metrics.threads = serverThreads
             accumulated[0].metrics.queue = serverQueue
         }

@@ -35,10 +35,7 @@ struct LazyCompletions: ~Copyable {
 
     mutating func push(time: Int64, slot: Int, generation: UInt32) {
         if count == capacity {
-            let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: capacity * 2)
-            bigger.moveInitialize(from: heap, count: count)
-            heap.deallocate()
-            heap = bigger
+            heap = heap.movedToDoubled(capacity: capacity, count: count)
             capacity *= 2
         }
         inserted &+= 1

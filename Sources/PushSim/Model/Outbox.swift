@@ -47,10 +47,7 @@ struct OutboxTable: ~Copyable {
             return i
         }
         if used == capacity {
-            let bigger = UnsafeMutablePointer<OutboxItem>.allocate(capacity: capacity * 2)
-            bigger.moveInitialize(from: items, count: used)
-            items.deallocate()
-            items = bigger
+            items = items.movedToDoubled(capacity: capacity, count: used)
             capacity *= 2
         }
         items.advanced(by: used).initialize(to: OutboxItem())

@@ -14,7 +14,8 @@ struct RadioParameters {
     var microsPerByteUp: Double
     var microsPerByteDown: Double
     // Precomputed for the fast path.
-    var tailMicrosTotal: Double
+    /// Both tail states, end to end.
+    var tailMicros: Double
     var fullTailJoules: Double
     var promotionJoules: Double
     var joulesPerByteUp: Double
@@ -31,14 +32,12 @@ struct RadioParameters {
         tail2Watts = radio.tail2Watts
         microsPerByteUp = 8 / traffic.uplinkMbps
         microsPerByteDown = 8 / traffic.downlinkMbps
-        tailMicrosTotal = tail1Micros + tail2Micros
+        tailMicros = tail1Micros + tail2Micros
         fullTailJoules = (tail1Micros * tail1Watts + tail2Micros * tail2Watts) * 1e-6
         promotionJoules = promotionMicros * 1e-6 * promotionWatts
         joulesPerByteUp = microsPerByteUp * 1e-6 * upWatts
         joulesPerByteDown = microsPerByteDown * 1e-6 * downWatts
     }
-
-    var tailMicros: Double { tail1Micros + tail2Micros }
 }
 
 /// A device's radio between transfers: when its last transfer ended and what it has used
@@ -63,9 +62,9 @@ struct RadioMeter {
             let gap = Double(begin &- lastEnd)
             let micros = Double(bytes) * (uplink ? p.microsPerByteUp : p.microsPerByteDown)
             var active = micros
-            if gap >= p.tailMicrosTotal {
+            if gap >= p.tailMicros {
                 joules += p.fullTailJoules + p.promotionJoules
-                active += p.tailMicrosTotal + p.promotionMicros
+                active += p.tailMicros + p.promotionMicros
             } else {
                 joules += (gap <= p.tail1Micros ? gap * p.tail1Watts
                            : p.tail1Micros * p.tail1Watts + (gap - p.tail1Micros) * p.tail2Watts) * 1e-6

@@ -39,7 +39,7 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
     let pops: UnsafeMutablePointer<PopulationParameters>
     let populationCount: Int
     /// With one population its thread and queue levels are the server's: not tracked twice.
-    let populationLevels: Bool
+    var populationLevels: Bool { populationCount > 1 }
     var tables: SamplerTables
     let metrics: UnsafeMutablePointer<PopulationRecorder>
     var probe: Probe
@@ -84,7 +84,6 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
         devices = LargeArray.allocate(Device.self, capacity: max(1, total), alignment: 64)
         devices.initialize(repeating: Device(), count: max(1, total))
         populationCount = populations.count
-        populationLevels = populations.count > 1
         pops = .allocate(capacity: max(1, populations.count))
         var first = 0
         for (i, (population, offset)) in populations.enumerated() {

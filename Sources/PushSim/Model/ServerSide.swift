@@ -287,10 +287,10 @@ extension ServerRun {
         sendResponse(slot, sentAt: t, at: t)
     }
 
-    /// The response of `slot`, sent at `sentAt` (now, or later for a lazy completion),
-    /// crosses the firewall path and the network.
     // `@_transparent`, not `@inline(__always)`: with the latter the optimiser left it a call
     // from `start` and the other large callers (1–2 % of all instructions).
+    /// The response of `slot`, sent at `sentAt` (now, or later for a lazy completion),
+    /// crosses the firewall path and the network.
     @_transparent
     mutating func sendResponse(_ slot: Int, sentAt: Int64, at t: Int64) {
         let r = requests.slots + slot
