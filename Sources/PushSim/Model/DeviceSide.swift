@@ -324,7 +324,7 @@ extension ServerRun {
             dev.pointee.currentSync = -1
             let upTo = r.pointee.mailUpTo
             let cause = r.pointee.cause
-            let uploaded = r.pointee.outboxItems > 0
+            let uploaded = r.pointee.body >= 0
             releaseIfDone(slot)
             if http == 503 {
                 if uploaded { outboxSyncFailed(d, request: slot) }
@@ -364,7 +364,7 @@ extension ServerRun {
         } else {
             dev.pointee.currentSync = -1
             let cause = r.pointee.cause
-            if r.pointee.outboxItems > 0 { outboxSyncFailed(d, request: slot) }
+            if r.pointee.body >= 0 { outboxSyncFailed(d, request: slot) }
             releaseIfDone(slot)
             if measuring(t) { metrics[population].counters.syncTimeouts &+= 1 }
             backOff(d, kind: Device.retrySync, cause: cause, at: t)

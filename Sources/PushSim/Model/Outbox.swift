@@ -9,6 +9,9 @@ struct OutboxItem {
         case inFlight
         /// Rejected as a conflict; the user will send it again at `resendAt`.
         case waitingResend
+        /// The device learned its final outcome and dropped it; it stays in the table only
+        /// while a Sync that the server has not read yet still carries it (`SyncBodies`).
+        case done
     }
     enum Outcome: UInt8 { case none = 0, accepted, conflict, permanentError }
 
@@ -18,6 +21,8 @@ struct OutboxItem {
     var next: Int32 = -1
     /// Times the server delivered it (more than one is a duplicate).
     var deliveries: UInt16 = 0
+    /// Syncs whose bodies hold it (`SyncBodies`).
+    var carriers: UInt16 = 0
     var state: State = .pending
     /// What the server decided about the last upload.
     var outcome: Outcome = .none
@@ -88,63 +93,86 @@ extension ServerRun {
         if dev.pointee.retryKind != Device.retrySync { userWantsSync(d, cause: .outbox, at: t) }
     }
 
-    /// A Sync is being sent: it carries every Pending item. Returns how many.
+    /// A Sync is being sent: it carries every Pending item, in the device's order. Returns
+    /// how many.
     mutating func uploadOutbox(_ d: Int, request slot: Int, at t: Int64) -> Int {
         var count = 0
+        var head: Int32 = -1, tail: Int32 = -1
         var i = Int(devices[d].outboxFirst)
         while i >= 0 {
-            if outbox.items[i].state == .pending {
-                outbox.items[i].state = .inFlight
-                outbox.items[i].request = Int32(slot)
-                outbox.items[i].outcome = .none
+            let item = outbox.items + i
+            if item.pointee.state == .pending {
+                item.pointee.state = .inFlight
+                item.pointee.request = Int32(slot)
+                item.pointee.outcome = .none
+                item.pointee.carriers &+= 1
+                let entry = bodies.allocate(item: i, next: -1)
+                if tail < 0 { head = entry } else { bodies.entries[Int(tail)].next = entry }
+                tail = entry
                 count += 1
             }
-            i = Int(outbox.items[i].next)
+            i = Int(item.pointee.next)
         }
-        requests.slots[slot].outboxItems = UInt16(min(count, Int(UInt16.max)))
+        requests.slots[slot].body = head
         return count
     }
 
-    /// The server processes a Sync's upload (when it starts on a thread): each item is
-    /// accepted and delivered, rejected as a conflict, or rejected for good. With
-    /// `serverDeduplicates` an item it already accepted is acknowledged without a second
-    /// delivery.
+    /// The server reads a Sync's body when the Sync starts on a thread — even a Sync its
+    /// device has given up on (MODEL.md §3.7): each item is accepted and delivered,
+    /// rejected as a conflict, or rejected for good. With `serverDeduplicates` an item it
+    /// already accepted is acknowledged without a second delivery. The device learns the
+    /// outcome only from the Sync it is waiting for, so only that one records it.
     mutating func outboxProcessed(_ d: Int, request slot: Int, at t: Int64) {
-        guard requests.slots[slot].outboxItems > 0 else { return }
+        var entry = requests.slots[slot].body
+        guard entry >= 0 else { return }
         let dev = devices + d
         let population = Int(dev.pointee.population)
         let p = pops + population
         var stream = p.pointee.stream(.outboxOutcome, device: localIndex(d), counter: dev.pointee.outboxOutcomeCounter)
-        var i = Int(dev.pointee.outboxFirst)
-        while i >= 0 {
-            let item = outbox.items + i
-            if item.pointee.state == .inFlight && item.pointee.request == Int32(slot) {
-                if item.pointee.deliveries > 0 && p.pointee.serverDeduplicates {
-                    item.pointee.outcome = .accepted
+        while entry >= 0 {
+            let item = outbox.items + Int(bodies.entries[Int(entry)].item)
+            entry = bodies.entries[Int(entry)].next
+            let outcome: OutboxItem.Outcome
+            if item.pointee.deliveries > 0 && p.pointee.serverDeduplicates {
+                outcome = .accepted
+            } else {
+                let u = stream.nextUnit()
+                if u < p.pointee.conflictProbability {
+                    outcome = .conflict
+                } else if u < p.pointee.conflictProbability + p.pointee.permanentErrorProbability {
+                    outcome = .permanentError
                 } else {
-                    let u = stream.nextUnit()
-                    if u < p.pointee.conflictProbability {
-                        item.pointee.outcome = .conflict
-                    } else if u < p.pointee.conflictProbability + p.pointee.permanentErrorProbability {
-                        item.pointee.outcome = .permanentError
-                    } else {
-                        item.pointee.outcome = .accepted
-                        item.pointee.deliveries &+= 1
-                        probe.outboxDelivered(device: d, createdAt: item.pointee.createdAt,
-                                              copy: Int(item.pointee.deliveries), at: t)
-                        if item.pointee.counted {
-                            if item.pointee.deliveries == 1 {
-                                metrics[population].counters.outboxDelivered &+= 1
-                            } else {
-                                metrics[population].counters.outboxDuplicates &+= 1
-                            }
+                    outcome = .accepted
+                    item.pointee.deliveries &+= 1
+                    probe.outboxDelivered(device: d, createdAt: item.pointee.createdAt,
+                                          copy: Int(item.pointee.deliveries), at: t)
+                    if item.pointee.counted {
+                        if item.pointee.deliveries == 1 {
+                            metrics[population].counters.outboxDelivered &+= 1
+                        } else {
+                            metrics[population].counters.outboxDuplicates &+= 1
                         }
                     }
                 }
             }
-            i = Int(item.pointee.next)
+            if item.pointee.state == .inFlight && item.pointee.request == Int32(slot) { item.pointee.outcome = outcome }
         }
         dev.pointee.outboxOutcomeCounter = stream.counter
+    }
+
+    /// The request in `slot` is being released: its body no longer holds its items, and an
+    /// item the device is done with goes once no Sync carries it.
+    mutating func releaseBody(_ slot: Int) {
+        var entry = requests.slots[slot].body
+        requests.slots[slot].body = -1
+        while entry >= 0 {
+            let i = Int(bodies.entries[Int(entry)].item)
+            let next = bodies.entries[Int(entry)].next
+            bodies.release(entry)
+            outbox.items[i].carriers &-= 1
+            if outbox.items[i].carriers == 0 && outbox.items[i].state == .done { outbox.release(i) }
+            entry = next
+        }
     }
 
     /// The Sync's response reached the device: it learns each uploaded item's outcome.
@@ -196,7 +224,7 @@ extension ServerRun {
             }
             if remove {
                 if previous < 0 { dev.pointee.outboxFirst = Int32(next) } else { outbox.items[previous].next = Int32(next) }
-                outbox.release(i)
+                if item.pointee.carriers == 0 { outbox.release(i) } else { item.pointee.state = .done }
             } else {
                 previous = i
             }

@@ -32,8 +32,8 @@ struct Request {
     var mailUpTo: UInt32 = 0
     /// Next in the device's list of waiting Pings, or in the free list.
     var next: Int32 = -1
-    /// A Sync: outbox items uploaded.
-    var outboxItems: UInt16 = 0
+    /// A Sync: the first of the outbox items it carries (`SyncBodies`), −1 for none.
+    var body: Int32 = -1
     var kind: RequestKind = .ping
     var state: RequestState = .travelling
     var cause: SyncCause = .push
@@ -46,6 +46,11 @@ struct Request {
     var timeoutScheduled: Bool = false
     /// A Sync completed without an event (`LazyCompletions`): its response is on its way.
     var lazyCompletion: Bool = false
+    /// A waiting Ping whose device started a newer request; with `checkInterval` it is
+    /// answered at its next check.
+    var superseded: Bool = false
+    /// A waiting Ping has a check event pending (`checkInterval`).
+    var checkPending: Bool = false
 }
 
 /// A slab of requests with a free list; a slot's generation changes when it is reused,

@@ -127,7 +127,7 @@ extension ServerRun {
         } else {
             dev.pointee.currentSync = -1
             let cause = r.pointee.cause
-            if r.pointee.outboxItems > 0 { outboxSyncFailed(d, request: slot) }
+            if r.pointee.body >= 0 { outboxSyncFailed(d, request: slot) }
             releaseIfDone(slot)
             backOff(d, kind: Device.retrySync, cause: cause, at: t)
         }

@@ -34,6 +34,7 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
     let deviceCount: Int
     var requests: RequestTable
     var outbox: OutboxTable
+    var bodies: SyncBodies
     var completions: LazyCompletions
     var pool: ThreadPool
     let pops: UnsafeMutablePointer<PopulationParameters>
@@ -101,6 +102,7 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
         pool = ThreadPool(capacity: server.threads, queueLimit: server.queueLimit)
         requests = RequestTable(capacity: total + total / 2 + 16)
         outbox = OutboxTable(capacity: total / 4 + 16)
+        bodies = SyncBodies(capacity: total / 4 + 16)
         completions = LazyCompletions(capacity: min(server.threads, 1 << 16))
         queue = EventQueue(capacity: 3 * total + 64)
 

@@ -350,6 +350,7 @@ extension ServerRun {
         let r = requests.slots + slot
         if r.pointee.serverFinished && r.pointee.deviceFinished {
             r.pointee.serverFinished = false   // never released twice
+            if r.pointee.body >= 0 { releaseBody(slot) }
             requests.release(slot)
         }
     }
