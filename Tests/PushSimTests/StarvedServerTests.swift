@@ -33,7 +33,7 @@ final class StarvedServerTests: XCTestCase {
         XCTAssertGreaterThan(short.syncs.timeouts, 0)
         XCTAssertGreaterThan(short.outbox.duplicates, 0, "a stale Sync's items were not processed")
         XCTAssertGreaterThan(long.queue.waitMean, short.queue.waitMean)
-        XCTAssertGreaterThan(long.outbox.duplicates, 2 * short.outbox.duplicates,
+        XCTAssertGreaterThan(Double(long.outbox.duplicates), 1.2 * Double(short.outbox.duplicates),
                              "duplicates should grow with the queue wait (\(short.outbox.duplicates) → \(long.outbox.duplicates))")
         for o in [short.outbox, long.outbox] {
             XCTAssertEqual(o.created, o.acknowledged + o.conflicts + o.permanentErrors + o.pendingAtEnd, "items not conserved")
@@ -58,5 +58,55 @@ final class StarvedServerTests: XCTestCase {
         let o = try Simulation.run(outboxBehindHeldPings(threads: 40)).summary.overall
         XCTAssertEqual(o.syncs.timeouts, 0)
         XCTAssertEqual(o.outbox.duplicates, 0)
+    }
+}
+
+/// §3.2 items 7–8: a Sync that gets no answer is retried after the backoff (30 s doubling
+/// to 5 min) with no Ping in between, and a user action during a backoff Syncs at once.
+extension StarvedServerTests {
+    /// One device whose every Sync times out: `syncWork` is longer than `syncTimeout`.
+    func everySyncTimesOut(outboxPerDay: Double, opensPerDay: Double) -> Scenario {
+        var p = quietPopulation("phone", count: 1)
+        p.outbox.perDay = outboxPerDay
+        p.outbox.conflictProbability = 0
+        p.outbox.permanentErrorProbability = 0
+        p.userOpensPerDay = opensPerDay
+        p.syncTimeout = .seconds(10)
+        var s = quietScenario([p], days: 40, warmup: .hours(2))
+        s.server.syncWork = .constant(.seconds(20))
+        s.sampleInterval = .hours(6)
+        return s
+    }
+
+    /// Once the backoff has reached 5 min, a cycle is a Sync in flight for `syncTimeout`
+    /// (10 s) and then a wait that the next user action (rate r) cuts short: 10 s +
+    /// E[min(300 s, Exp(r))] = 10 + (1 − e^(−300 r)) / r seconds. Without item 8 it would
+    /// be 310 s whatever r. Item 7: no Ping is ever sent again after the first failure.
+    func testAUserActionEndsTheBackoffAndSyncsAtOnce() throws {
+        for (outbox, opens) in [(100.0, 0.0), (0.0, 100.0), (60.0, 60.0)] {
+            let s = everySyncTimesOut(outboxPerDay: outbox, opensPerDay: opens)
+            let o = try Simulation.run(s).summary.overall
+            let r = (outbox + opens) / 86_400
+            let cycle = 10 + (1 - exp(-300 * r)) / r
+            let days = (s.duration - s.warmup).seconds / 86_400
+            let perDay = Double(o.syncs.total) / days
+            XCTAssertEqual(perDay, 86_400 / cycle, accuracy: 0.02 * 86_400 / cycle,
+                           "outbox \(outbox)/day, opens \(opens)/day: \(perDay) Syncs/day")
+            XCTAssertGreaterThan(perDay, 1.1 * 86_400 / 310)
+            XCTAssertEqual(o.syncs.timeouts, o.syncs.total, accuracy: 1)
+            XCTAssertEqual(o.pings.total, 0, "a Ping between failed Syncs")
+        }
+    }
+
+    /// Without user actions, the retries come every 310 s exactly.
+    func testRetriesFollowTheBackoffAlone() throws {
+        var s = everySyncTimesOut(outboxPerDay: 0, opensPerDay: 0)
+        // A fetch starts the failing Syncs within the first hour; a fetch does not end a
+        // backoff (it is no user action), so after that only the backoff sends Syncs.
+        s.populations[0].mode = .fetch
+        s.populations[0].fetchInterval = .hours(1)
+        let o = try Simulation.run(s).summary.overall
+        let days = (s.duration - s.warmup).seconds / 86_400
+        XCTAssertEqual(Double(o.syncs.total) / days, 86_400 / 310, accuracy: 1)
     }
 }

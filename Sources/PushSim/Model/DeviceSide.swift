@@ -87,7 +87,7 @@ extension ServerRun {
         if dev.pointee.nextOutboxAt <= t { outboxItemCreated(d, at: t) }
         if dev.pointee.outboxResendAt <= t {
             outboxResendsDue(d, at: t)
-            if dev.pointee.retryKind != Device.retrySync { userWantsSync(d, cause: .outbox, at: t) }
+            userWantsSync(d, cause: .outbox, at: t)   // the user resends: a backoff ends (MODEL.md §3.2.8)
         }
         if dev.pointee.fetchAt <= t {
             let p = pops + Int(dev.pointee.population)
@@ -183,6 +183,8 @@ extension ServerRun {
 
     /// The user opened Mail (or a notification, or the outbox needs sending): Sync now. A
     /// single-connection device abandons its pending Ping; an open during a Sync joins it.
+    /// A backoff in progress ends (MODEL.md §3.2.8): the user is looking at the screen, so
+    /// the device does not wait for its retry timer; the backoff level stays until a success.
     mutating func userWantsSync(_ d: Int, cause: SyncCause, at t: Int64) {
         let dev = devices + d
         if dev.pointee.currentSync >= 0 { return }

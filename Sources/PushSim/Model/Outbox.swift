@@ -75,8 +75,9 @@ struct OutboxTable: ~Copyable {
 /// counted in `created` and in exactly one of acknowledged, conflict or permanent error
 /// (its final outcome as the device learns it), or in Pending at the end.
 extension ServerRun {
-    /// The user sends an item: it goes Pending and the device Syncs now (a
-    /// single-connection device abandons its Ping, so outbox traffic also makes 409s).
+    /// The user sends an item: it goes Pending and the device Syncs now, even during a
+    /// backoff (a single-connection device abandons its Ping, so outbox traffic also makes
+    /// 409s).
     mutating func outboxItemCreated(_ d: Int, at t: Int64) {
         let dev = devices + d
         let population = Int(dev.pointee.population)
@@ -90,7 +91,7 @@ extension ServerRun {
         var stream = p.pointee.stream(.outbox, device: localIndex(d), counter: dev.pointee.outboxCounter)
         dev.pointee.nextOutboxAt = p.pointee.outbox.next(after: t, &stream)
         dev.pointee.outboxCounter = stream.counter
-        if dev.pointee.retryKind != Device.retrySync { userWantsSync(d, cause: .outbox, at: t) }
+        userWantsSync(d, cause: .outbox, at: t)
     }
 
     /// A Sync is being sent: it carries every Pending item, in the device's order. Returns
