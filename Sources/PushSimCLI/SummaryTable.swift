@@ -31,7 +31,8 @@ enum SummaryTable {
                 seconds(f.pushLatency.p95), String(format: "%.2f %%", f.battery.percentPerDay)]
     }
 
-    static func seconds(_ x: Double) -> String {
-        x < 1 ? String(format: "%.0f ms", x * 1000) : x < 120 ? String(format: "%.1f s", x) : String(format: "%.1f min", x / 60)
+    static func seconds(_ x: Double?) -> String {
+        guard let x else { return "—" }
+        return x < 1 ? String(format: "%.0f ms", x * 1000) : x < 120 ? String(format: "%.1f s", x) : String(format: "%.1f min", x / 60)
     }
 }

@@ -63,5 +63,10 @@ struct JSONField {
 
     func int(_ key: String) throws(SummaryDecodingError) -> Int { try member(key).intValue }
     func double(_ key: String) throws(SummaryDecodingError) -> Double { try member(key).doubleValue }
+    /// A figure that may not exist: `null` reads as nil.
+    func optionalDouble(_ key: String) throws(SummaryDecodingError) -> Double? {
+        let field = try member(key)
+        return field.node.value.isNull ? nil : try field.doubleValue
+    }
     func string(_ key: String) throws(SummaryDecodingError) -> String { try member(key).stringValue }
 }

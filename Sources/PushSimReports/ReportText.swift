@@ -12,6 +12,12 @@ enum ReportText {
         return NumberFormat.percent(fraction, decimals: abs(fraction) < 0.01 ? 2 : 1)
     }
 
+    /// A share that may not exist ("—" when it does not).
+    static func share(_ fraction: Double?) -> String { share(fraction ?? .nan) }
+
+    /// A duration that may not exist ("—" when it does not).
+    static func duration(_ seconds: Double?) -> String { duration(seconds ?? .nan) }
+
     /// A value already in percent (battery %/day): two decimals below 1, one above.
     static func percentValue(_ percent: Double) -> String {
         guard percent.isFinite else { return NumberFormat.missing }

@@ -16,8 +16,11 @@ enum RunCards {
                               detail: "\(ReportText.count(o.pings.rejected503)) Pings · \(ReportText.count(o.syncs.rejected503)) Syncs"))
         cards.append(HTMLCard("Lost Pings", value: ReportText.count(o.pings.lost),
                               detail: "\(ReportText.share(o.lostShare)) of Pings · \(ReportText.share(o.pushLatency.afterLostPing)) of mail late"))
-        cards.append(HTMLCard("Push latency p95", value: ReportText.duration(o.pushLatency.p95),
-                              detail: "p50 \(ReportText.duration(o.pushLatency.p50)) · \(ReportText.count(o.pushLatency.delivered)) mails"))
+        let l = o.pushLatency
+        cards.append(HTMLCard("Push latency p95", value: ReportText.duration(l.p95),
+                              detail: l.delivered == 0 ? RunFindings.nothingDelivered(l)
+                                  : "p50 \(ReportText.duration(l.p50)) · \(ReportText.count(l.delivered)) mails"
+                                    + (l.undelivered > 0 ? " · \(ReportText.count(l.undelivered)) undelivered" : "")))
         cards.append(HTMLCard("Battery per day", value: ReportText.percentValue(o.battery.percentPerDay),
                               detail: "\(ReportText.number(o.battery.joulesPerDeviceDay, decimals: 0)) J per device-day"))
         return cards

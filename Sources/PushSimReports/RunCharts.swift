@@ -141,7 +141,7 @@ enum RunCharts {
         return BarChart(title: "Lost Pings and late mail", summary: "Share of Pings lost and of mail delivered after a lost Ping, per population.",
                         categories: rows.map(\.name),
                         series: [BarChart.Series("Pings lost", values: rows.map { $0.figures.lostShare }, color: lostColor),
-                                 BarChart.Series("mail delivered after a lost Ping", values: rows.map { $0.figures.pushLatency.afterLostPing }, color: conflictColor)],
+                                 BarChart.Series("mail delivered after a lost Ping", values: rows.map { $0.figures.pushLatency.afterLostPing ?? .nan }, color: conflictColor)],
                         mode: .grouped, orientation: .horizontal, valueAxis: Axis("share", format: .percent),
                         showsValueLabels: true, showsLegend: true)
     }
@@ -150,8 +150,10 @@ enum RunCharts {
         let l = s.overall.pushLatency
         let total = l.bins.reduce(0) { $0 + $1.count }
         guard total > 0 else { return nil }
-        let markers = [("p50", l.p50), ("p95", l.p95), ("p99", l.p99)].filter { $0.1 > 0 && $0.1.isFinite }.map {
-            ReferenceLine($0.1, label: "\($0.0) \(ReportText.duration($0.1))")
+        let quantiles: [(String, Double?)] = [("p50", l.p50), ("p95", l.p95), ("p99", l.p99)]
+        let markers = quantiles.compactMap { name, value -> ReferenceLine? in
+            guard let value, value > 0 else { return nil }
+            return ReferenceLine(value, label: "\(name) \(ReportText.duration(value))")
         }
         return HistogramChart(title: "Push latency: mail arrival to delivery on the device",
                               summary: "Distribution of push latency over all delivered mail, log time axis.",

@@ -13,6 +13,8 @@ import PushSim
 /// - Lost Pings and late mail are called out from 1 % on; below that they are mentioned
 ///   only when they occurred at all.
 /// - Status 5 is called out from 1 % of Pings.
+/// - Undelivered mail is said first from 5 % of the mail that arrived: latency figures
+///   then describe only the lucky part of it.
 /// - Lost Pings are blamed on the pool rather than on a firewall when it was full at least
 ///   1 % of the time (queued Pings outlive the device's timer).
 enum RunFindings {
@@ -21,6 +23,7 @@ enum RunFindings {
     static let fullTimeNotable = 0.001
     static let lostNotable = 0.01
     static let status5Notable = 0.01
+    static let undeliveredNotable = 0.05
     /// A pool full this share of the time or more is taken as the cause of lost Pings.
     static let starvedLoss = 0.01
 
@@ -29,6 +32,7 @@ enum RunFindings {
 
     static func sentences(_ s: Summary, replications: [Summary]) -> [String] {
         var out: [String] = []
+        if let undelivered = undelivered(s) { out.append(undelivered) }
         if s.overall.pings.total == 0 {
             out.append("No Ping ended at the server in the measured window (\(ReportText.duration(s.measuredSeconds))), so there are no Ping outcomes to report.")
         } else {
@@ -120,21 +124,22 @@ enum RunFindings {
         let l = o.pushLatency
         var text: String
         if l.delivered == 0 {
-            text = "No mail was delivered in the measured window"
+            text = "No mail was delivered in the measured window (" + nothingDelivered(l) + ")"
         } else {
             text = "Push latency p95 \(ReportText.duration(l.p95)) (p50 \(ReportText.duration(l.p50)), p99 \(ReportText.duration(l.p99)))"
-            if l.byPush < 0.95 {
-                text += "; \(ReportText.share(l.byPush)) of mail arrived by push"
-                if l.byUserOpen > 0 { text += ", \(ReportText.share(l.byUserOpen)) when the user opened Mail" }
-                if l.byFetch > 0 { text += ", \(ReportText.share(l.byFetch)) by a scheduled fetch" }
+            if let byPush = l.byPush, byPush < 0.95 {
+                text += "; \(ReportText.share(byPush)) of mail arrived by push"
+                if let open = l.byUserOpen, open > 0 { text += ", \(ReportText.share(open)) when the user opened Mail" }
+                if let fetch = l.byFetch, fetch > 0 { text += ", \(ReportText.share(fetch)) by a scheduled fetch" }
             }
         }
+        let afterLostPing = l.afterLostPing ?? 0
         if o.pings.lost > 0 {
             text += "; \(ReportText.share(o.lostShare)) of Pings were lost (\(ReportText.count(o.pings.lost)))"
-            if l.afterLostPing > 0 {
-                text += " and \(ReportText.share(l.afterLostPing)) of mail was delivered late, after a lost Ping"
+            if afterLostPing > 0 {
+                text += " and \(ReportText.share(afterLostPing)) of mail was delivered late, after a lost Ping"
             }
-            if o.lostShare >= lostNotable || l.afterLostPing >= lostNotable {
+            if o.lostShare >= lostNotable || afterLostPing >= lostNotable {
                 text += ". A Ping is lost when no answer reaches the device by the heartbeat plus grace; the device learns of it only when its own timer runs out"
                 if o.threads.fullFraction >= starvedLoss {
                     // A starved pool loses Pings by itself: they wait in the queue past the device's timer.
@@ -150,6 +155,19 @@ enum RunFindings {
             text += "; no Ping was lost"
         }
         return text + "."
+    }
+
+    /// Why there is no latency: "no mail reached a device: 1,204 items undelivered, oldest 5.8 h".
+    static func nothingDelivered(_ l: LatencyFigures) -> String {
+        guard l.undelivered > 0 else { return "no mail arrived after the warmup" }
+        return "no mail reached a device: \(ReportText.count(l.undelivered)) items undelivered, oldest \(ReportText.duration(l.undeliveredAgeMax))"
+    }
+
+    /// Said first when much of the mail that arrived never reached its device.
+    static func undelivered(_ s: Summary) -> String? {
+        let l = s.overall.pushLatency
+        guard let delivered = l.deliveredShare, 1 - delivered >= undeliveredNotable else { return nil }
+        return "\(ReportText.share(1 - delivered)) of the mail that arrived (\(ReportText.count(l.undelivered)) of \(ReportText.count(l.mailArrived))) had not reached its device at the end of the run; the oldest had waited \(ReportText.duration(l.undeliveredAgeMax)). Latency figures cover only the mail that was delivered, so they look better than what users saw."
     }
 
     static func status5(_ s: Summary) -> String? {

@@ -48,7 +48,7 @@ enum RunTables {
     }
 
     static func server(_ s: Summary) -> HTMLTable {
-        let d = ReportText.duration
+        let d: (Double) -> String = ReportText.duration
         var rows: [Row] = [
             ("Threads (capacity)", { ReportText.count($0.threads.capacity) }),
             ("Threads held, mean", { ReportText.number($0.threads.mean) }),

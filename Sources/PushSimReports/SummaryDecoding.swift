@@ -64,6 +64,7 @@ extension Figures {
         pings.lost = try p.int("lost")
         pings.rejected503 = try p.int("rejected503")
         pings.reset = try p.int("reset")
+        pings.superseded = try p.int("superseded")
         pings.share409 = try p.double("share409")
 
         httpStatus = []
@@ -100,16 +101,19 @@ extension Figures {
         syncs.reset = try y.int("reset")
 
         let l = try json.member("pushLatency")
+        pushLatency.mailArrived = try l.int("mailArrived")
         pushLatency.delivered = try l.int("delivered")
-        pushLatency.mean = try l.double("mean")
-        pushLatency.p50 = try l.double("p50")
-        pushLatency.p95 = try l.double("p95")
-        pushLatency.p99 = try l.double("p99")
-        pushLatency.byPush = try l.double("byPush")
-        pushLatency.byUserOpen = try l.double("byUserOpen")
-        pushLatency.byFetch = try l.double("byFetch")
-        pushLatency.byOutbox = try l.double("byOutbox")
-        pushLatency.afterLostPing = try l.double("afterLostPing")
+        pushLatency.undelivered = try l.int("undelivered")
+        pushLatency.undeliveredAgeMax = try l.optionalDouble("undeliveredAgeMax")
+        pushLatency.mean = try l.optionalDouble("mean")
+        pushLatency.p50 = try l.optionalDouble("p50")
+        pushLatency.p95 = try l.optionalDouble("p95")
+        pushLatency.p99 = try l.optionalDouble("p99")
+        pushLatency.byPush = try l.optionalDouble("byPush")
+        pushLatency.byUserOpen = try l.optionalDouble("byUserOpen")
+        pushLatency.byFetch = try l.optionalDouble("byFetch")
+        pushLatency.byOutbox = try l.optionalDouble("byOutbox")
+        pushLatency.afterLostPing = try l.optionalDouble("afterLostPing")
         pushLatency.bins = []
         for bin in try l.member("bins").elements() {
             let parts = try bin.elements()

@@ -4,8 +4,8 @@ import PushSim
 
 /// A server object: the HTTP thread pool and how it treats Pings (MODEL.md §2, "Server").
 extension DecodeContext {
-    static let serverKeys = ["name", "share", "threads", "queueLimit", "pingHoldsThread", "heartbeatBounds",
-                             "onNewerRequest", "pingWork", "syncWork", "restarts"]
+    static let serverKeys = ["name", "kind", "share", "threads", "queueLimit", "pingHoldsThread", "heartbeatBounds",
+                             "onNewerRequest", "checkInterval", "pingWork", "syncWork", "restarts"]
     static let restartKeys = ["at", "drainTimeout", "downtime"]
     /// Counts (devices, threads, bytes) stay below `Int32.max` so that no sum over them can
     /// overflow and the model's own limit (fewer than 2³¹ − 1 devices) is met per group.
@@ -16,7 +16,11 @@ extension DecodeContext {
     func server(_ node: JSON5Node, _ path: String, inPool: Bool) -> ServerConfig? {
         guard let reader = ObjectReader(node, path: path, known: Self.serverKeys, context: self) else { return nil }
         if inPool { reader.require("name") }
+        // The product's preset first; every other key the file gives wins over it.
         var server = ServerConfig()
+        if let kind = reader.keyword("kind", ServerKind.allCases.map(\.rawValue)), let value = ServerKind(rawValue: kind) {
+            server = ServerConfig(kind: value)
+        }
         if let name = reader.name("name") { server.name = name }
         if let share = reader.number("share", .positive) { server.share = share }
         if let threads = reader.integer("threads", in: 1...Self.maximumCount) { server.threads = threads }
@@ -29,6 +33,7 @@ extension DecodeContext {
            let value = NewerRequestPolicy(rawValue: policy) {
             server.onNewerRequest = value
         }
+        if let interval = reader.duration("checkInterval") { server.checkInterval = interval }
         if let work = reader.distribution("pingWork") { server.pingWork = work }
         if let work = reader.distribution("syncWork") { server.syncWork = work }
         if let elements = reader.array("restarts", expected: "an array of restarts such as [{ at: \"12h\" }]") {
@@ -40,7 +45,8 @@ extension DecodeContext {
     }
 
     private func heartbeatBounds(_ node: JSON5Node, _ path: String) -> (SimTime, SimTime)? {
-        let expected = "two durations [min, max] such as [\"30s\", \"15m\"]"
+        let expected = "two durations [min, max] such as [\"30s\", \"15m\"], or \"none\""
+        if case .string("none") = node.value { return ServerConfig.unboundedHeartbeats }
         guard case .array(let elements) = node.value else {
             mismatch(node, path, expected: expected)
             return nil

@@ -20,7 +20,7 @@ final class InvariantTests: XCTestCase {
                                           step: .seconds(180), onFailure: pick([.stepDown, .stepDownAndLock, .revert]))])
             p.mailPerDay = pick([0, 75, 400])
             p.userOpensPerDay = pick([0, 20, 200])
-            p.outbox.perDay = 0
+            p.outbox.perDay = pick([0, 0, 30])
             p.firewallIdleTimeout = pick([nil, .constant(.minutes(30)), .constant(.minutes(4)),
                                           try .choice([(.minutes(4), 0.25), (.seconds(350), 0.25), (.minutes(20), 0.25), (.minutes(60), 0.25)])])
             p.networkDelay = pick([.constant(.milliseconds(50)), .exponential(mean: .milliseconds(80)), .constant(.zero)])
@@ -33,6 +33,8 @@ final class InvariantTests: XCTestCase {
         s.duration = .hours(Int64(6 + r.next(below: 30)))
         s.warmup = .hours(1)
         s.profile = pick([.flat, .office])
+        s.server = ServerConfig(kind: pick(ServerKind.allCases))
+        s.server.checkInterval = pick([s.server.checkInterval, .zero, .seconds(30)])
         s.server.threads = pick([2, 10, 40, 1000])
         s.server.queueLimit = pick([0, 5, 1000])
         s.server.pingHoldsThread = pick([true, true, false])
@@ -52,11 +54,34 @@ final class InvariantTests: XCTestCase {
             // Requests in flight at the end: at most a few per device.
             XCTAssertLessThanOrEqual(probe.unended, s.deviceCount * 3 + s.server.queueLimit, "seed \(seed)")
             let f = r.summary.overall
+            // Mail is conserved: what arrived after warmup was delivered or is undelivered,
+            // per population and in all, and the probe's own count agrees.
+            for figures in [f] + r.summary.populations.map(\.figures) {
+                let l = figures.pushLatency
+                XCTAssertEqual(l.mailArrived, l.delivered + l.undelivered, "seed \(seed)")
+                XCTAssertEqual(l.undelivered > 0, l.undeliveredAgeMax != nil, "seed \(seed)")
+                if l.delivered == 0 { XCTAssertNil(l.p95, "seed \(seed): a latency without delivered mail") }
+                let o = figures.outbox
+                XCTAssertEqual(o.created, o.acknowledged + o.conflicts + o.permanentErrors + o.pendingAtEnd, "seed \(seed)")
+            }
+            let warmup = s.warmup.microseconds
+            var arrived = 0, delivered = 0
+            for (device, mails) in probe.mailArrivals {
+                for (index, time) in mails where time >= warmup {
+                    arrived += 1
+                    if probe.deliveredIndices[device]?.contains(index) == true { delivered += 1 }
+                }
+            }
+            XCTAssertEqual(f.pushLatency.mailArrived, arrived, "seed \(seed)")
+            XCTAssertEqual(f.pushLatency.delivered, delivered, "seed \(seed)")
             XCTAssertLessThanOrEqual(f.threads.max, s.server.threads)
             XCTAssertLessThanOrEqual(f.queue.maxLength, s.server.queueLimit)
             XCTAssertEqual(f.pings.total, f.pings.status1 + f.pings.status2 + f.pings.status5 + f.pings.conflict409 + f.pings.rejected503 + f.pings.reset)
-            let shares = f.pushLatency.byPush + f.pushLatency.byUserOpen + f.pushLatency.byFetch + f.pushLatency.byOutbox + f.pushLatency.afterLostPing
-            if f.pushLatency.delivered > 0 { XCTAssertEqual(shares, 1, accuracy: 1e-9) }
+            let l = f.pushLatency
+            if l.delivered > 0 {
+                let shares = [l.byPush, l.byUserOpen, l.byFetch, l.byOutbox, l.afterLostPing].map { $0 ?? .nan }.reduce(0, +)
+                XCTAssertEqual(shares, 1, accuracy: 1e-9)
+            }
         }
         XCTAssertGreaterThan(totalRequests, 100_000)
     }

@@ -182,7 +182,7 @@ final class DecodingErrorTests: XCTestCase {
             "test.json5:1:30: server.heartbeatBounds: min (15m) is greater than max (30s)",
         ])
         assertProblems("{ server: { heartbeatBounds: [\"15m\"] }, populations: [{ name: \"a\", count: 1 }] }", [
-            "test.json5:1:30: server.heartbeatBounds: expected two durations [min, max] such as [\"30s\", \"15m\"], found 1 value",
+            "test.json5:1:30: server.heartbeatBounds: expected two durations [min, max] such as [\"30s\", \"15m\"], or \"none\", found 1 value",
         ])
     }
 

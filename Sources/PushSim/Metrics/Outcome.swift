@@ -12,6 +12,12 @@ struct Accumulated {
     var finalHeartbeats: [Int64: Int] = [:]
     var outboxPendingAges = LogHistogram()
     var outboxPendingAtEnd = 0
+    /// Mail that arrived after warmup and is not on its device at the end; the arrival of
+    /// the oldest such mail (µs).
+    var undeliveredMail = 0
+    var oldestUndelivered = Int64.max
+    /// The end of the run (µs), for ages at the end.
+    var end: Int64 = 0
 
     mutating func merge(_ o: Accumulated) {
         metrics.merge(o.metrics)
@@ -22,6 +28,9 @@ struct Accumulated {
         finalHeartbeats.merge(o.finalHeartbeats, uniquingKeysWith: +)
         outboxPendingAges.merge(o.outboxPendingAges)
         outboxPendingAtEnd += o.outboxPendingAtEnd
+        undeliveredMail += o.undeliveredMail
+        oldestUndelivered = min(oldestUndelivered, o.oldestUndelivered)
+        end = max(end, o.end)
     }
 }
 
@@ -60,11 +69,34 @@ extension ServerRun {
                 accumulated[population].finalHeartbeats[devices[d].heartbeat, default: 0] += 1
             }
             outboxFinalFigures(d, into: &accumulated[population])
+            undeliveredMail(d, into: &accumulated[population])
         }
+        for i in accumulated.indices { accumulated[i].end = end }
         return ServerOutcome(name: name, populations: accumulated, threads: serverThreads,
                              queue: serverQueue,
                              capacity: pool.capacity, timeseries: timeseries,
                              restarts: restartFigures(server: name), events: events)
+    }
+}
+
+extension ServerRun {
+    /// Counts the device's mail that arrived after warmup and has not reached it, replaying
+    /// its arrival stream from the delivery cursor (as `deliverMail` does).
+    func undeliveredMail(_ d: Int, into a: inout Accumulated) {
+        let dev = devices + d
+        guard dev.pointee.mailArrived > dev.pointee.mailDelivered else { return }
+        let p = pops + Int(dev.pointee.population)
+        var index = dev.pointee.mailDelivered &+ 1
+        var arrival = dev.pointee.mailCursorAt
+        while index <= dev.pointee.mailArrived {
+            if arrival >= warmup {
+                a.undeliveredMail += 1
+                a.oldestUndelivered = min(a.oldestUndelivered, arrival)
+            }
+            var mail = p.pointee.stream(.mail, device: localIndex(d), counter: index)
+            arrival = p.pointee.mail.next(after: arrival, &mail)
+            index &+= 1
+        }
     }
 }
 
@@ -82,6 +114,7 @@ extension Figures {
         pings.lost = m.lost
         pings.rejected503 = m.rejected503
         pings.reset = m.reset
+        pings.superseded = m.superseded
         pings.total = m.status2 + m.status1 + m.conflict409 + m.status5 + m.rejected503 + m.reset
         pings.share409 = pings.total > 0 ? Double(m.conflict409) / Double(pings.total) : 0
         httpStatus = [(200, m.http200), (409, m.http409), (503, m.http503)]
@@ -109,15 +142,18 @@ extension Figures {
         syncs.reset = m.syncReset
 
         let delivered = m.byPush + m.byUserOpen + m.byFetch + m.byOutbox + m.afterLostPing
+        pushLatency.mailArrived = m.mailArrived
         pushLatency.delivered = delivered
-        pushLatency.mean = m.pushLatency.mean * seconds
-        pushLatency.p50 = m.pushLatency.quantile(0.5) * seconds
-        pushLatency.p95 = m.pushLatency.quantile(0.95) * seconds
-        pushLatency.p99 = m.pushLatency.quantile(0.99) * seconds
+        pushLatency.undelivered = a.undeliveredMail
+        if a.undeliveredMail > 0 { pushLatency.undeliveredAgeMax = Double(a.end - a.oldestUndelivered) * seconds }
         pushLatency.bins = m.pushLatency.coarseBins(perOctave: 4).map {
             HistogramBin(low: Double($0.low) * seconds, high: Double($0.high) * seconds, count: Int($0.weight))
         }
         if delivered > 0 {
+            pushLatency.mean = m.pushLatency.mean * seconds
+            pushLatency.p50 = m.pushLatency.quantile(0.5) * seconds
+            pushLatency.p95 = m.pushLatency.quantile(0.95) * seconds
+            pushLatency.p99 = m.pushLatency.quantile(0.99) * seconds
             let n = Double(delivered)
             pushLatency.byPush = Double(m.byPush) / n
             pushLatency.byUserOpen = Double(m.byUserOpen) / n

@@ -5,6 +5,10 @@ import DiscreteEvent
 struct PopulationMetrics {
     // Pings, by how they ended at the server (lost is the device's view).
     var status2 = 0, status1 = 0, conflict409 = 0, status5 = 0, lost = 0, rejected503 = 0, reset = 0
+    /// Pings ended because a newer request of their device started (409 or 200 by policy).
+    var superseded = 0
+    /// Mail that arrived in the window (delivered or not).
+    var mailArrived = 0
     // HTTP status of every request as the server logged it.
     var http200 = 0, http409 = 0, http503 = 0
     var syncs = 0, syncTimeouts = 0, syncRejected503 = 0, syncReset = 0
@@ -34,6 +38,7 @@ struct PopulationMetrics {
     mutating func merge(_ o: PopulationMetrics) {
         status2 += o.status2; status1 += o.status1; conflict409 += o.conflict409; status5 += o.status5
         lost += o.lost; rejected503 += o.rejected503; reset += o.reset
+        superseded += o.superseded; mailArrived += o.mailArrived
         http200 += o.http200; http409 += o.http409; http503 += o.http503
         syncs += o.syncs; syncTimeouts += o.syncTimeouts; syncRejected503 += o.syncRejected503; syncReset += o.syncReset
         pingDuration.merge(o.pingDuration); syncDuration.merge(o.syncDuration)

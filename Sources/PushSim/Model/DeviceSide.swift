@@ -117,6 +117,7 @@ extension ServerRun {
         let dev = devices + d
         let p = pops + Int(dev.pointee.population)
         dev.pointee.mailArrived &+= 1
+        if measuring(t) { metrics[Int(dev.pointee.population)].counters.mailArrived &+= 1 }
         probe.mailArrived(device: d, index: dev.pointee.mailArrived, at: t)
         // The next mail is drawn first: the answers below may hand their responses to the
         // device at once (`responseCanArriveNow`), which needs its true next activity.
@@ -125,7 +126,7 @@ extension ServerRun {
         var slot = Int(dev.pointee.serverPings)
         while slot >= 0 {
             let next = Int(requests.slots[slot].next)
-            answer(slot, http: 200, pingStatus: 2, at: t)
+            if checkInterval == 0 { answer(slot, http: 200, pingStatus: 2, at: t) } else { scheduleCheck(slot, at: t) }
             slot = next
         }
         pump(at: t)

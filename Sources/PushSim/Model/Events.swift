@@ -10,6 +10,8 @@ enum EventKind: UInt8 {
     case pingWorkDone
     /// A waiting Ping's heartbeat ran out.
     case heartbeatDone
+    /// A waiting Ping looks for new mail and for a newer request (`checkInterval`).
+    case pingCheck
     /// A Sync's thread work is done.
     case syncDone
     /// A response reaches the device.

@@ -24,6 +24,11 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
     let heartbeatMin: Int64
     let heartbeatMax: Int64
     let onNewerRequest: NewerRequestPolicy
+    /// How often a waiting Ping checks for mail and a newer request; 0: at once.
+    let checkInterval: Int64
+    /// The HTTP status of a Ping superseded by a newer request; 0 when the server does not
+    /// notice (`ignore`).
+    let supersededHTTP: UInt16
     let pingWork: Sampler
     let syncWork: Sampler
     let sampleInterval: Int64
@@ -72,6 +77,12 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
         heartbeatMin = server.heartbeatMin.microseconds
         heartbeatMax = server.heartbeatMax.microseconds
         onNewerRequest = server.onNewerRequest
+        checkInterval = server.checkInterval.microseconds
+        switch server.onNewerRequest {
+        case .conflict409: supersededHTTP = 409
+        case .expire200: supersededHTTP = 200
+        case .ignore: supersededHTTP = 0
+        }
         sampleInterval = scenario.sampleInterval.microseconds
         restarts = server.restarts.sorted { $0.at < $1.at }
         var tables = SamplerTables()
@@ -147,6 +158,7 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
             case .arrive: if isCurrent(index, generation) { requestArrives(index, at: t) }
             case .pingWorkDone: if isCurrent(index, generation) { pingWorkDone(index, at: t) }
             case .heartbeatDone: if isCurrent(index, generation) { heartbeatDone(index, at: t) }
+            case .pingCheck: if isCurrent(index, generation) { pingCheck(index, at: t) }
             case .syncDone: if isCurrent(index, generation) { syncDone(index, at: t) }
             case .response: if isCurrent(index, generation) { responseArrives(index, at: t) }
             case .deviceTimeout: if isCurrent(index, generation) { deviceTimesOut(index, at: t) }

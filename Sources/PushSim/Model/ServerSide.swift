@@ -76,18 +76,16 @@ extension ServerRun {
 
         // MODEL.md §3.5: a newer request from a single-connection device ends the Pings it
         // abandoned, when it starts on a thread.
-        if p.pointee.single && onNewerRequest != .ignore {
-            if r.pointee.serial < dev.pointee.latestStartedSerial && r.pointee.kind == .ping {
-                // An older Ping that starts after a newer request: superseded at once.
-                answer(slot, http: onNewerRequest == .conflict409 ? 409 : 200, pingStatus: 1, at: t)
+        if p.pointee.single {
+            if r.pointee.kind == .ping && r.pointee.serial < dev.pointee.latestStartedSerial && supersededHTTP != 0 {
+                // An older Ping that starts after a newer request: its start is its first check.
+                answerSuperseded(slot, at: t)
                 return
             }
             var older = Int(dev.pointee.serverPings)
             while older >= 0 {
                 let next = Int(requests.slots[older].next)
-                if requests.slots[older].serial < r.pointee.serial {
-                    answer(older, http: onNewerRequest == .conflict409 ? 409 : 200, pingStatus: 1, at: t)
-                }
+                if requests.slots[older].serial < r.pointee.serial { supersede(older, at: t) }
                 older = next
             }
         }
@@ -156,11 +154,79 @@ extension ServerRun {
         }
     }
 
-    /// A waiting Ping's heartbeat ran out: 200 / Status 1.
+    /// A waiting Ping's heartbeat ran out: 200 / Status 1. With `checkInterval` the end of
+    /// the heartbeat is also the Ping's last check, so what it has not noticed yet (a newer
+    /// request, mail) decides the answer.
     mutating func heartbeatDone(_ slot: Int, at t: Int64) {
         guard requests.slots[slot].state == .waiting else { return }
-        answer(slot, http: 200, pingStatus: 1, at: t)
+        if checkInterval == 0 || !checkAnswers(slot, at: t) { answer(slot, http: 200, pingStatus: 1, at: t) }
         pump(at: t)
+    }
+
+    // MARK: - Newer requests and checks (MODEL.md §3.5, §2 `checkInterval`)
+
+    /// A newer request of the waiting Ping's device started on a thread: the policy
+    /// decides, at once or, with `checkInterval`, at the Ping's next check.
+    mutating func supersede(_ slot: Int, at t: Int64) {
+        guard supersededHTTP != 0 else { return }   // `ignore`: it runs to its heartbeat
+        if checkInterval == 0 {
+            answerSuperseded(slot, at: t)
+        } else {
+            requests.slots[slot].superseded = true
+            scheduleCheck(slot, at: t)
+        }
+    }
+
+    /// Answers a superseded Ping with the policy's status and counts it.
+    mutating func answerSuperseded(_ slot: Int, at t: Int64) {
+        if measuring(t) { metrics[Int(devices[Int(requests.slots[slot].device)].population)].counters.superseded &+= 1 }
+        answer(slot, http: supersededHTTP, pingStatus: 1, at: t)
+    }
+
+    /// Something for the waiting Ping happened at `t` (mail, a newer request): it will
+    /// notice at its first check from `t` on, every `checkInterval` from its start; the
+    /// end of its heartbeat is its last check.
+    mutating func scheduleCheck(_ slot: Int, at t: Int64) {
+        let r = requests.slots + slot
+        if r.pointee.checkPending { return }
+        r.pointee.checkPending = true
+        let started = r.pointee.serverAt
+        let check = started + (t - started + checkInterval - 1) / checkInterval * checkInterval
+        let expiry = started + r.pointee.heartbeat
+        if check < expiry {
+            schedule(.pingCheck, index: slot, generation: r.pointee.generation, at: check)
+        } else {
+            // The heartbeat event may have been left out in `start` (mail was due first).
+            schedule(.heartbeatDone, index: slot, generation: r.pointee.generation, at: expiry)
+        }
+    }
+
+    /// A waiting Ping's check: it answers what it finds.
+    mutating func pingCheck(_ slot: Int, at t: Int64) {
+        guard requests.slots[slot].state == .waiting else { return }
+        requests.slots[slot].checkPending = false
+        if checkAnswers(slot, at: t) {
+            pump(at: t)
+        } else {
+            // A Sync took the mail before the check: the Ping waits on, to its heartbeat.
+            let r = requests.slots + slot
+            schedule(.heartbeatDone, index: slot, generation: r.pointee.generation, at: r.pointee.serverAt + r.pointee.heartbeat)
+        }
+    }
+
+    /// What a check finds: a newer request (the device has moved on, so it comes first),
+    /// else mail not yet handed to a Sync. Returns false when it answered nothing.
+    mutating func checkAnswers(_ slot: Int, at t: Int64) -> Bool {
+        let r = requests.slots + slot
+        let dev = devices + Int(r.pointee.device)
+        if r.pointee.superseded {
+            answerSuperseded(slot, at: t)
+        } else if dev.pointee.mailArrived > dev.pointee.mailHanded {
+            answer(slot, http: 200, pingStatus: 2, at: t)
+        } else {
+            return false
+        }
+        return true
     }
 
     mutating func syncDone(_ slot: Int, at t: Int64) {

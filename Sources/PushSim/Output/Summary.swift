@@ -82,6 +82,9 @@ public struct PingFigures: Hashable, Sendable {
     public init() {}
     public var total = 0, status2 = 0, status1 = 0, conflict409 = 0, status5 = 0
     public var lost = 0, rejected503 = 0, reset = 0
+    /// Pings ended because a newer request of their device started, whatever the server's
+    /// policy answered (409 under `conflict409`, 200 under `expire200`).
+    public var superseded = 0
     /// conflict409 ÷ total.
     public var share409 = 0.0
 }
@@ -133,15 +136,29 @@ public struct HistogramBin: Hashable, Sendable {
     }
 }
 
-/// Mail arrival to delivery on the device, for mail that arrived after warmup.
+/// Mail arrival to delivery on the device, for mail that arrived after warmup. A starved
+/// server may deliver nothing: then every latency figure and share is `nil` (`null` in
+/// summary.json), never 0, and `undelivered` says how much mail is waiting.
 public struct LatencyFigures: Hashable, Sendable {
     public init() {}
+    /// Mail that arrived after warmup; `delivered + undelivered == mailArrived`.
+    public var mailArrived = 0
+    /// Of it, mail that reached the device by the end of the run.
     public var delivered = 0
-    public var mean = 0.0, p50 = 0.0, p95 = 0.0, p99 = 0.0
+    /// Of it, mail not on the device at the end (still on the server, or handed to a Sync
+    /// whose response never arrived).
+    public var undelivered = 0
+    /// Age at the end of the run of the oldest undelivered mail, seconds; nil when none.
+    public var undeliveredAgeMax: Double? = nil
+    /// Over delivered mail, seconds; nil when none was delivered.
+    public var mean: Double? = nil, p50: Double? = nil, p95: Double? = nil, p99: Double? = nil
     /// The distribution, in bins of a quarter of a power of two (for charts).
     public var bins: [HistogramBin] = []
-    /// Shares of delivered mail by what brought it (they sum to 1).
-    public var byPush = 0.0, byUserOpen = 0.0, byFetch = 0.0, byOutbox = 0.0, afterLostPing = 0.0
+    /// Shares of delivered mail by what brought it (they sum to 1); nil when none was delivered.
+    public var byPush: Double? = nil, byUserOpen: Double? = nil, byFetch: Double? = nil
+    public var byOutbox: Double? = nil, afterLostPing: Double? = nil
+    /// Share of arrived mail that was delivered; nil when none arrived.
+    public var deliveredShare: Double? { mailArrived > 0 ? Double(delivered) / Double(mailArrived) : nil }
 }
 
 /// Radio energy per device and day.

@@ -29,7 +29,8 @@ extension Figures {
             ("pings", .object([
                 ("total", .int(pings.total)), ("status2", .int(pings.status2)), ("status1", .int(pings.status1)),
                 ("conflict409", .int(pings.conflict409)), ("status5", .int(pings.status5)), ("lost", .int(pings.lost)),
-                ("rejected503", .int(pings.rejected503)), ("reset", .int(pings.reset)), ("share409", .number(pings.share409)),
+                ("rejected503", .int(pings.rejected503)), ("reset", .int(pings.reset)), ("superseded", .int(pings.superseded)),
+                ("share409", .number(pings.share409)),
             ])),
             ("httpStatus", .object(httpStatus.map { (String($0.code), .int($0.count)) })),
             ("threads", .object([
@@ -49,7 +50,8 @@ extension Figures {
                 ("rejected503", .int(syncs.rejected503)), ("reset", .int(syncs.reset)),
             ])),
             ("pushLatency", .object([
-                ("delivered", .int(pushLatency.delivered)),
+                ("mailArrived", .int(pushLatency.mailArrived)), ("delivered", .int(pushLatency.delivered)),
+                ("undelivered", .int(pushLatency.undelivered)), ("undeliveredAgeMax", .number(pushLatency.undeliveredAgeMax)),
                 ("mean", .number(pushLatency.mean)), ("p50", .number(pushLatency.p50)),
                 ("p95", .number(pushLatency.p95)), ("p99", .number(pushLatency.p99)),
                 ("byPush", .number(pushLatency.byPush)), ("byUserOpen", .number(pushLatency.byUserOpen)),
@@ -100,4 +102,9 @@ extension RestartFigures {
 extension NamedFigures {
     /// A population's or a server's figures, with its device count first.
     var json: JSONText { .object([("devices", .int(devices))] + figures.jsonMembers) }
+}
+
+extension JSONText {
+    /// A figure that may not exist: `null` when it does not.
+    static func number(_ x: Double?) -> JSONText { x.map { .number($0) } ?? .null }
 }

@@ -1,6 +1,7 @@
 /// The scalar figures of a summary, flattened with dotted names ("pings.share409"): the
 /// columns of `sweep.csv`, the metrics a sweep report can chart, and what replications are
-/// averaged over. The order is stable; new metrics are only ever appended.
+/// averaged over. The order is stable; new metrics are only ever appended. A figure that
+/// does not exist (a latency when no mail was delivered) is NaN here, null in files.
 extension Figures {
     public var scalars: [(name: String, value: Double)] {
         [
@@ -18,10 +19,10 @@ extension Figures {
             ("syncDuration.mean", syncDuration.mean), ("syncDuration.p95", syncDuration.p95),
             ("syncs.total", Double(syncs.total)), ("syncs.timeouts", Double(syncs.timeouts)),
             ("syncs.rejected503", Double(syncs.rejected503)),
-            ("pushLatency.mean", pushLatency.mean), ("pushLatency.p50", pushLatency.p50),
-            ("pushLatency.p95", pushLatency.p95), ("pushLatency.p99", pushLatency.p99),
-            ("pushLatency.byPush", pushLatency.byPush), ("pushLatency.byUserOpen", pushLatency.byUserOpen),
-            ("pushLatency.byFetch", pushLatency.byFetch), ("pushLatency.afterLostPing", pushLatency.afterLostPing),
+            ("pushLatency.mean", pushLatency.mean ?? .nan), ("pushLatency.p50", pushLatency.p50 ?? .nan),
+            ("pushLatency.p95", pushLatency.p95 ?? .nan), ("pushLatency.p99", pushLatency.p99 ?? .nan),
+            ("pushLatency.byPush", pushLatency.byPush ?? .nan), ("pushLatency.byUserOpen", pushLatency.byUserOpen ?? .nan),
+            ("pushLatency.byFetch", pushLatency.byFetch ?? .nan), ("pushLatency.afterLostPing", pushLatency.afterLostPing ?? .nan),
             ("battery.joulesPerDeviceDay", battery.joulesPerDeviceDay),
             ("battery.joulesPerDeviceDayP95", battery.joulesPerDeviceDayP95),
             ("battery.percentPerDay", battery.percentPerDay),
@@ -32,9 +33,13 @@ extension Figures {
             ("outbox.permanentErrors", Double(outbox.permanentErrors)), ("outbox.resent", Double(outbox.resent)),
             ("outbox.pendingAtEnd", Double(outbox.pendingAtEnd)), ("outbox.pendingAgeP95", outbox.pendingAgeP95),
             ("outbox.pendingAgeMax", outbox.pendingAgeMax),
-            ("pushLatency.byOutbox", pushLatency.byOutbox),
+            ("pushLatency.byOutbox", pushLatency.byOutbox ?? .nan),
             ("outbox.deliveryDelayMean", outbox.deliveryDelayMean), ("outbox.deliveryDelayP95", outbox.deliveryDelayP95),
             ("outbox.acknowledged", Double(outbox.acknowledged)),
+            ("pings.superseded", Double(pings.superseded)),
+            ("pushLatency.mailArrived", Double(pushLatency.mailArrived)), ("pushLatency.delivered", Double(pushLatency.delivered)),
+            ("pushLatency.undelivered", Double(pushLatency.undelivered)),
+            ("pushLatency.undeliveredAgeMax", pushLatency.undeliveredAgeMax ?? .nan),
         ]
     }
 }

@@ -25,10 +25,28 @@ public struct Restart: Hashable, Sendable {
     }
 }
 
+/// A server product, as a preset of the settings that tell products apart (MODEL.md §2,
+/// "Server presets"). A scenario names the product; every key it gives still wins.
+public enum ServerKind: String, Hashable, Sendable, CaseIterable {
+    /// HCL/IBM Notes Traveler on Domino: a Ping holds an HTTP thread for its whole life,
+    /// an abandoned Ping is answered 409 [Domino HTTP defaults; Traveler 8.5].
+    case traveler
+    /// Exchange on IIS: Pings are parked without a thread, an abandoned Ping is answered
+    /// 200 (logged `Error:PingCollisionDetected`) [ASP.NET `maxConcurrentRequestsPerCPU`
+    /// and `requestQueueLimit` 5000; Exchange's heartbeat bounds 60 s … 3540 s].
+    case exchange
+    /// Z-Push on Apache prefork: every Ping holds a process, and looks for mail and for a
+    /// newer request only every 30 s [`MaxRequestWorkers` 150 in Debian's
+    /// `mpm_prefork.conf`; Z-Push `PING_INTERVAL` 30 s].
+    case zpush
+}
+
 /// One mail server and its HTTP thread pool (MODEL.md §2, "Server").
 public struct ServerConfig: Hashable, Sendable {
     /// Name, used for per-server results in a pool.
     public var name: String = "server"
+    /// The product whose defaults the other settings started from.
+    public var kind: ServerKind = .traveler
     /// HTTP worker threads [Domino "Number active threads" default 40].
     public var threads: Int = 40
     /// Requests that may wait for a thread; beyond it a request gets 503 at once.
@@ -41,6 +59,9 @@ public struct ServerConfig: Hashable, Sendable {
     public var heartbeatMax: SimTime = .minutes(15)
     /// What happens to an abandoned Ping when the same device's newer request starts.
     public var onNewerRequest: NewerRequestPolicy = .conflict409
+    /// How often a waiting Ping looks for new mail and for a newer request of its device,
+    /// from its start [Z-Push `PING_INTERVAL` 30 s]; zero: it reacts at once.
+    public var checkInterval: SimTime = .zero
     /// Thread time to process a Ping.
     public var pingWork: DurationDistribution = .constant(.milliseconds(5))
     /// Thread time to process a Sync [Traveler 8.5.1 logs: 75–300 ms].
@@ -51,4 +72,36 @@ public struct ServerConfig: Hashable, Sendable {
     public var share: Double = 1
 
     public init(name: String = "server") { self.name = name }
+
+    /// A server with the defaults of `kind` (MODEL.md §2, "Server presets").
+    public init(name: String = "server", kind: ServerKind) {
+        self.name = name
+        self.kind = kind
+        switch kind {
+        case .traveler:
+            break   // the defaults above are Traveler's
+        case .exchange:
+            threads = 5_000
+            queueLimit = 5_000
+            pingHoldsThread = false
+            heartbeatMin = .seconds(60)
+            heartbeatMax = .seconds(3_540)
+            onNewerRequest = .expire200
+        case .zpush:
+            threads = 150
+            queueLimit = 1_000
+            (heartbeatMin, heartbeatMax) = Self.unboundedHeartbeats
+            onNewerRequest = .expire200
+            checkInterval = .seconds(30)
+        }
+    }
+
+    /// The bounds of a server that accepts any heartbeat (Z-Push): no Ping ever gets
+    /// Status 5. Written `heartbeatBounds: "none"` in a scenario file.
+    public static let unboundedHeartbeats: (SimTime, SimTime) = (SimTime(microseconds: 1), .days(36_500))
+
+    /// True when some heartbeat would get Status 5.
+    public var hasHeartbeatBounds: Bool {
+        (heartbeatMin, heartbeatMax) != Self.unboundedHeartbeats
+    }
 }

@@ -97,6 +97,7 @@ extension Scenario {
             check(s.heartbeatMin > .zero, "\(path).heartbeatBounds", "expected a positive lower bound, found \(s.heartbeatMin)")
             check(s.heartbeatMin <= s.heartbeatMax, "\(path).heartbeatBounds",
                   "the lower bound (\(s.heartbeatMin)) is above the upper bound (\(s.heartbeatMax))")
+            check(s.checkInterval >= .zero, "\(path).checkInterval", "expected a non-negative duration, found \(s.checkInterval)")
             nonNegative(s.pingWork, "\(path).pingWork")
             nonNegative(s.syncWork, "\(path).syncWork")
             check(s.share > 0 && s.share.isFinite, "\(path).share", "expected a positive share, found \(s.share)")
