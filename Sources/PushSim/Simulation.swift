@@ -180,41 +180,47 @@ public enum Simulation {
 
     static func makeSummary(_ scenario: Scenario, replication: Int, outcomes: [ServerOutcome]) -> Summary {
         let measured = (scenario.duration - scenario.warmup).seconds
-        // Populations: merged over servers.
+        func meanFull(_ servers: [Int]) -> Double {
+            servers.isEmpty ? 0 : servers.map { outcomes[$0].threads.fractionAtOrAboveThreshold }.reduce(0, +) / Double(servers.count)
+        }
+        // Populations: merged over servers. A population on one server has that server's
+        // levels, capacity and full fraction; one on several, their sums (`sumLevels`).
         var perPopulation: [Accumulated] = []
-        for (i, _) in scenario.populations.enumerated() {
+        var populations: [NamedFigures] = []
+        for (i, population) in scenario.populations.enumerated() {
             var a = outcomes[0].populations[i]
             for o in outcomes.dropFirst() { a.merge(o.populations[i]) }
             perPopulation.append(a)
+            let used = outcomes.indices.filter { outcomes[$0].populations[i].devices > 0 }
+            let home = used.first ?? 0
+            var figures = Figures(a, threads: outcomes[home].populations[i].metrics.threads,
+                                  queue: outcomes[home].populations[i].metrics.queue,
+                                  capacity: used.count > 1 ? used.map { outcomes[$0].capacity }.reduce(0, +) : outcomes[home].capacity,
+                                  fullFraction: meanFull(used.isEmpty ? [home] : used), measuredSeconds: measured)
+            if used.count > 1 {
+                figures.sumLevels(threads: used.map { outcomes[$0].populations[i].metrics.threads },
+                                  queue: used.map { outcomes[$0].populations[i].metrics.queue })
+            }
+            populations.append(NamedFigures(name: population.name, devices: a.devices, figures: figures))
         }
-        // The pool as a whole: levels pooled over servers, capacity summed.
-        var threads = outcomes[0].threads
-        var queue = outcomes[0].queue
-        for o in outcomes.dropFirst() {
-            threads.merge(o.threads)
-            queue.merge(o.queue)
-        }
-        let fullFraction = outcomes.count == 1 ? threads.fractionAtOrAboveThreshold
-            : outcomes.map(\.threads.fractionAtOrAboveThreshold).reduce(0, +) / Double(outcomes.count)
-        let capacity = outcomes.map(\.capacity).reduce(0, +)
+        // The pool as a whole: capacity and levels summed over servers.
         var all = perPopulation[0]
         for a in perPopulation.dropFirst() { all.merge(a) }
-        let overall = Figures(all, threads: threads, queue: queue, capacity: outcomes.count == 1 ? capacity : outcomes[0].capacity,
-                              fullFraction: fullFraction, measuredSeconds: measured)
-        let populations = zip(scenario.populations, perPopulation).map { population, a in
-            NamedFigures(name: population.name, devices: a.devices,
-                         figures: Figures(a, threads: a.metrics.threads, queue: a.metrics.queue,
-                                          capacity: capacity, fullFraction: fullFraction, measuredSeconds: measured))
-        }
+        var overall = Figures(all, threads: outcomes[0].threads, queue: outcomes[0].queue,
+                              capacity: outcomes.map(\.capacity).reduce(0, +),
+                              fullFraction: meanFull(Array(outcomes.indices)), measuredSeconds: measured)
         var servers: [NamedFigures] = []
         if outcomes.count > 1 {
+            overall.sumLevels(threads: outcomes.map(\.threads), queue: outcomes.map(\.queue))
             servers = outcomes.map { o in
                 var a = o.populations[0]
                 for p in o.populations.dropFirst() { a.merge(p) }
-                return NamedFigures(name: o.name, devices: a.devices,
-                                    figures: Figures(a, threads: o.threads, queue: o.queue, capacity: o.capacity,
-                                                     fullFraction: o.threads.fractionAtOrAboveThreshold,
-                                                     measuredSeconds: measured))
+                var named = NamedFigures(name: o.name, devices: a.devices,
+                                         figures: Figures(a, threads: o.threads, queue: o.queue, capacity: o.capacity,
+                                                          fullFraction: o.threads.fractionAtOrAboveThreshold,
+                                                          measuredSeconds: measured))
+                named.restarts = o.restarts
+                return named
             }
         }
         return Summary(scenario: scenario.name, seed: scenario.seed, replication: replication,

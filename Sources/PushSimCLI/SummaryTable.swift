@@ -24,7 +24,8 @@ enum SummaryTable {
     }
 
     static func row(_ name: String, _ devices: Int, _ f: Figures, capacity: Int?) -> [String] {
-        let threads = String(format: "%.1f / %.0f / %d", f.threads.mean, f.threads.p99, f.threads.max)
+        let p99 = f.threads.p99.map { String(format: "%.0f", $0) } ?? "—"
+        let threads = String(format: "%.1f", f.threads.mean) + " / \(p99) / \(f.threads.max.map(String.init) ?? "—")"
             + (capacity.map { " of \($0)" } ?? "")
         return [name, String(devices), String(format: "%.1f %%", f.pings.share409 * 100), threads,
                 String(f.pings.rejected503 + f.syncs.rejected503), String(f.pings.lost),

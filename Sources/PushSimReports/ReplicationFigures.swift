@@ -16,8 +16,8 @@ enum ReplicationFigures {
     static let metrics: [Metric] = [
         Metric(name: "409 share", inSentence: "409 share", value: { $0.overall.pings.share409 }, format: ReportText.share),
         Metric(name: "Threads held, mean", value: { $0.overall.threads.mean }, format: { ReportText.number($0) }),
-        Metric(name: "Threads held, p99", inSentence: "threads p99", value: { $0.overall.threads.p99 }, format: { ReportText.number($0) }),
-        Metric(name: "Threads held, max", value: { Double($0.overall.threads.max) }, format: { ReportText.number($0) }),
+        Metric(name: "Threads held, p99", inSentence: "threads p99", value: { $0.overall.threads.p99 ?? .nan }, format: { ReportText.number($0) }),
+        Metric(name: "Threads held, max", value: { $0.overall.threads.max.map(Double.init) ?? .nan }, format: { ReportText.number($0) }),
         Metric(name: "Pool full (share of time)", value: { $0.overall.threads.fullFraction }, format: ReportText.share),
         Metric(name: "Refused (503)", value: { Double($0.overall.refused) }, format: { ReportText.number($0, decimals: 0) }),
         Metric(name: "Lost Pings", value: { Double($0.overall.pings.lost) }, format: { ReportText.number($0, decimals: 0) }),

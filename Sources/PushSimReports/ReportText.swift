@@ -28,6 +28,12 @@ enum ReportText {
     /// A count with thousands separators: "1,234".
     static func count(_ n: Int) -> String { NumberFormat.grouped(Double(n), maxFractionDigits: 0) }
 
+    /// A count that may not exist ("—" when it does not).
+    static func count(_ n: Int?) -> String { n.map { count($0) } ?? NumberFormat.missing }
+
+    /// A quantity that may not exist ("—" when it does not).
+    static func number(_ x: Double?, decimals: Int = 1) -> String { number(x ?? .nan, decimals: decimals) }
+
     /// A measured quantity with thousands separators and at most `decimals` decimals.
     static func number(_ x: Double, decimals: Int = 1) -> String { NumberFormat.grouped(x, maxFractionDigits: decimals) }
 

@@ -76,13 +76,15 @@ enum RunFindings {
         let o = s.overall
         let capacity = o.threads.capacity
         guard capacity > 0 else { return nil }
-        let p99 = ReportText.number(o.threads.p99, decimals: 0)
-        let used = ReportText.ratio(o.threads.p99, Double(capacity))
-        // In a pool the overall levels are those of a typical server.
-        let held = s.servers.isEmpty ? "Threads held" : "Threads held per server"
+        // A pool has no p99 of its total (its servers run apart): its servers' say how busy it is.
+        let pool = s.servers.count > 1
+        let p99 = pool ? "mean \(ReportText.number(o.threads.mean, decimals: 0))" : "p99 " + ReportText.number(o.threads.p99, decimals: 0)
+        let used = pool ? s.servers.map { ReportText.ratio($0.figures.threads.p99 ?? 0, Double($0.figures.threads.capacity)) }.max() ?? 0
+                        : ReportText.ratio(o.threads.p99 ?? 0, Double(capacity))
+        let held = pool ? "Threads held across the pool" : "Threads held"
         var text: String
         if o.threads.fullFraction >= fullTimeNotable || o.refused > 0 {
-            text = "The thread pool was full \(ReportText.share(o.threads.fullFraction)) of the time (\(held.lowercased()): p99 \(p99) of \(ReportText.count(capacity)))"
+            text = "The thread pool was full \(ReportText.share(o.threads.fullFraction)) of the time\(pool ? " (mean over its servers)" : "") (\(held.lowercased()): \(p99) of \(ReportText.count(capacity)))"
             text += o.refused > 0
                 ? "; \(ReportText.count(o.refused)) requests were refused with HTTP 503 (\(ReportText.count(o.pings.rejected503)) Pings, \(ReportText.count(o.syncs.rejected503)) Syncs)"
                 : "; no request was refused"
@@ -100,10 +102,10 @@ enum RunFindings {
             }
             text += "."
         } else if used >= 1 - headroom {
-            text = "\(held): p99 \(p99) of \(ReportText.count(capacity)) (\(ReportText.share(used))), max \(ReportText.count(o.threads.max)) — less than 10% headroom"
+            text = "\(held): \(p99) of \(ReportText.count(capacity))\(pool ? "; the busiest server's p99 is" : "") (\(ReportText.share(used))), max \(ReportText.count(o.threads.max)) — less than 10% headroom"
             text += o.threads.fullFraction > 0 ? "; the pool was full \(ReportText.share(o.threads.fullFraction)) of the time." : "; a burst of opens would queue."
         } else {
-            text = "\(held): p99 \(p99) of \(ReportText.count(capacity)) (\(ReportText.share(used))), max \(ReportText.count(o.threads.max))"
+            text = "\(held): \(p99) of \(ReportText.count(capacity))\(pool ? "; the busiest server's p99 is" : "") (\(ReportText.share(used)))" + (pool ? "" : ", max \(ReportText.count(o.threads.max))")
             text += o.threads.fullFraction > 0
                 ? " — the pool was full only \(ReportText.share(o.threads.fullFraction)) of the time."
                 : " — the pool is never full."
@@ -116,7 +118,7 @@ enum RunFindings {
     }
 
     static func busy(_ n: NamedFigures) -> Double {
-        ReportText.ratio(n.figures.threads.p99, Double(n.figures.threads.capacity)) + n.figures.threads.fullFraction
+        ReportText.ratio(n.figures.threads.p99 ?? 0, Double(n.figures.threads.capacity)) + n.figures.threads.fullFraction
     }
 
     static func latency(_ s: Summary) -> String {
@@ -193,7 +195,14 @@ enum RunFindings {
         let waited = s.restarts.reduce(0) { $0 + $1.waitedFor }
         let reset = s.restarts.reduce(0) { $0 + $1.reset }
         let refused = s.restarts.reduce(0) { $0 + $1.refused }
-        return "\(ReportText.plural(s.restarts.count, "graceful restart")): draining took up to \(ReportText.duration(longest)) while waiting for \(ReportText.count(waited)) held sessions; \(ReportText.count(reset)) were reset at the drain timeout and \(ReportText.count(refused)) requests were refused."
+        guard s.servers.count > 1 else {
+            return "\(ReportText.plural(s.restarts.count, "graceful restart")): draining took up to \(ReportText.duration(longest)) while waiting for \(ReportText.count(waited)) held sessions; \(ReportText.count(reset)) were reset at the drain timeout and \(ReportText.count(refused)) requests were refused."
+        }
+        // In a pool each restart is one server's: say whose, and of how many sessions there.
+        let each = s.restarts.map { r in
+            "server \(r.server) at \(ReportText.duration(r.at)) drained for \(ReportText.duration(r.drainSeconds)), waiting for \(ReportText.count(r.waitedFor)) sessions held on server \(r.server), of which \(ReportText.count(r.reset)) were reset, and refused \(ReportText.count(r.refused)) requests"
+        }
+        return ReportText.sentence(ReportText.plural(s.restarts.count, "graceful restart")) + ": " + ReportText.list(each) + "; the other servers of the pool were not affected."
     }
 
     static func outbox(_ s: Summary) -> String? {

@@ -43,8 +43,8 @@ enum RunTables {
     /// Server columns: the single server, or each server of a pool and the pool as a whole.
     static func serverColumns(_ s: Summary) -> [(name: String, figures: Figures)] {
         guard !s.servers.isEmpty else { return [("Server", s.overall)] }
-        // The pool's thread and queue levels are those of a typical server (pooled levels).
-        return s.servers.map { ($0.name, $0.figures) } + [("Pool (levels per server)", s.overall)]
+        // The pool: capacity and mean levels summed over its servers (quantiles per server only).
+        return s.servers.map { ($0.name, $0.figures) } + [("Pool, in all", s.overall)]
     }
 
     static func server(_ s: Summary) -> HTMLTable {

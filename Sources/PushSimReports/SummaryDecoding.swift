@@ -44,7 +44,11 @@ extension Summary {
         var result: [NamedFigures] = []
         for (name, field) in try block.members() {
             let figures = try Figures(json: field)
-            result.append(NamedFigures(name: name, devices: try field.int("devices"), figures: figures))
+            var named = NamedFigures(name: name, devices: try field.int("devices"), figures: figures)
+            named.restarts = try field.optionalMember("restarts").map { list throws(SummaryDecodingError) in
+                try list.elements().map { element throws(SummaryDecodingError) in try RestartFigures.decoded(element) }
+            }
+            result.append(named)
         }
         return result
     }
@@ -76,15 +80,15 @@ extension Figures {
         let t = try json.member("threads")
         threads.capacity = try t.int("capacity")
         threads.mean = try t.double("mean")
-        threads.p50 = try t.double("p50")
-        threads.p95 = try t.double("p95")
-        threads.p99 = try t.double("p99")
-        threads.max = try t.int("max")
+        threads.p50 = try t.optionalDouble("p50")
+        threads.p95 = try t.optionalDouble("p95")
+        threads.p99 = try t.optionalDouble("p99")
+        threads.max = try t.optionalInt("max")
         threads.fullFraction = try t.double("fullFraction")
 
         let q = try json.member("queue")
         queue.meanLength = try q.double("meanLength")
-        queue.maxLength = try q.int("maxLength")
+        queue.maxLength = try q.optionalInt("maxLength")
         queue.waitP50 = try q.double("waitP50")
         queue.waitP95 = try q.double("waitP95")
         queue.waitP99 = try q.double("waitP99")

@@ -110,3 +110,27 @@ extension StarvedServerTests {
         XCTAssertEqual(Double(o.syncs.total) / days, 86_400 / 310, accuracy: 1)
     }
 }
+
+/// §3.2, handed mail: mail a Sync took stays with its device when the Sync's response is
+/// lost; the next Sync that reaches the device delivers it, and no Ping announces it again.
+extension StarvedServerTests {
+    func testHandedMailIsDeliveredOnceAndNeverAnnouncedAgain() throws {
+        for client in ClientKind.allCases {
+            var p = quietPopulation("phone", count: 60)
+            p.client = client
+            p.mailPerDay = 50
+            p.lossProbability = 0.3
+            var s = quietScenario([p], days: 3, warmup: .hours(1))
+            s.sampleInterval = .hours(1)
+            var probe = CheckingProbe()
+            let f = try Simulation.run(s, probe: &probe).summary.overall
+            probe.assertInvariants()
+            // Each mail makes at most one Ping answer Status 2 (the one waiting when it
+            // arrived, or the next to start): mail handed to a lost Sync makes none.
+            XCTAssertLessThanOrEqual(f.pings.status2, f.pushLatency.mailArrived + s.deviceCount, "\(client)")
+            XCTAssertGreaterThan(f.syncs.timeouts, 100, "\(client): Sync responses were lost")
+            XCTAssertEqual(f.pushLatency.mailArrived, f.pushLatency.delivered + f.pushLatency.undelivered)
+            XCTAssertLessThan(Double(f.pushLatency.undelivered), 0.01 * Double(f.pushLatency.mailArrived), "\(client)")
+        }
+    }
+}

@@ -193,6 +193,21 @@ extension Figures {
     }
 }
 
+extension Figures {
+    /// Levels of a group spread over servers simulated apart (`parts`, one per server):
+    /// the means add up; the quantiles and maxima of a sum cannot be derived from the
+    /// parts', so they do not exist (see `ThreadFigures`).
+    mutating func sumLevels(threads: [TimeWeighted], queue: [TimeWeighted]) {
+        self.threads.mean = threads.map(\.mean).reduce(0, +)
+        self.threads.p50 = nil
+        self.threads.p95 = nil
+        self.threads.p99 = nil
+        self.threads.max = nil
+        self.queue.meanLength = queue.map(\.mean).reduce(0, +)
+        self.queue.maxLength = nil
+    }
+}
+
 extension DurationFigures {
     init(_ h: LogHistogram) {
         count = Int(h.totalWeight)

@@ -38,6 +38,8 @@ public struct NamedFigures: Hashable, Sendable {
     public var name: String
     public var devices: Int
     public var figures: Figures
+    /// A server's own restarts (nil for a population).
+    public var restarts: [RestartFigures]? = nil
 
     public init(name: String, devices: Int, figures: Figures) {
         self.name = name
@@ -90,20 +92,30 @@ public struct PingFigures: Hashable, Sendable {
 }
 
 /// HTTP threads held: time-weighted over the measured window.
+///
+/// Across a pool the threads held are a sum over servers that are simulated apart: its
+/// mean is the sum of their means, but its quantiles and maximum cannot be derived from
+/// theirs, so they are nil (`null`) for the pool and for a population on more than one
+/// server; each server's own figures are in `Summary.servers`.
 public struct ThreadFigures: Hashable, Sendable {
     public init() {}
+    /// Threads of the server, or of every server of the pool.
     public var capacity = 0
-    public var mean = 0.0, p50 = 0.0, p95 = 0.0, p99 = 0.0
-    public var max = 0
-    /// Fraction of time every thread was held (the server's figure, also per population).
+    public var mean = 0.0
+    public var p50: Double? = 0, p95: Double? = 0, p99: Double? = 0
+    public var max: Int? = 0
+    /// Fraction of time every thread of the server was held; for a pool, the mean over its
+    /// servers (a population's: over the servers it uses).
     public var fullFraction = 0.0
 }
 
 /// Requests waiting for a thread: length time-weighted, wait per started request.
 public struct QueueFigures: Hashable, Sendable {
     public init() {}
+    /// Summed over a pool's servers, like threads held.
     public var meanLength = 0.0
-    public var maxLength = 0
+    /// Nil for a pool, like the threads' maximum.
+    public var maxLength: Int? = 0
     public var waitP50 = 0.0, waitP95 = 0.0, waitP99 = 0.0
     /// Mean wait for a thread, over all started requests.
     public var waitMean = 0.0

@@ -100,11 +100,17 @@ extension RestartFigures {
 }
 
 extension NamedFigures {
-    /// A population's or a server's figures, with its device count first.
-    var json: JSONText { .object([("devices", .int(devices))] + figures.jsonMembers) }
+    /// A population's or a server's figures, with its device count first (and a server's
+    /// restarts last).
+    var json: JSONText {
+        var members = [("devices", JSONText.int(devices))] + figures.jsonMembers
+        if let restarts { members.append(("restarts", .array(restarts.map(\.json)))) }
+        return .object(members)
+    }
 }
 
 extension JSONText {
     /// A figure that may not exist: `null` when it does not.
     static func number(_ x: Double?) -> JSONText { x.map { .number($0) } ?? .null }
+    static func int(_ x: Int?) -> JSONText { x.map { .int($0) } ?? .null }
 }
