@@ -9,7 +9,9 @@ struct ValidateCommand: Command {
     Reads each FILE and reports every problem at once as
       file:line:column: key.path: what was expected, what was found
     (syntax errors, unknown keys with a "did you mean", wrong types, bad durations,
-    impossible values). Exits 0 when all files are valid, 2 otherwise.
+    impossible values). For a valid file it prints one line per server with its effective
+    settings: the product preset (`server.kind`) and what the file changed. Exits 0 when
+    all files are valid, 2 otherwise.
       pushsim validate Scenarios/*.json5
     """
     static let options: [OptionSpec] = [
@@ -41,6 +43,9 @@ struct ValidateCommand: Command {
                 line += ", sweep of \(points) points × \(sweep.replications) replications"
             }
             console.out(line + "\n")
+            for server in s.servers {
+                console.out("  \(s.servers.count == 1 ? "server" : "server " + server.name): \(server.effectiveSettings)\n")
+            }
         }
         return status
     }
