@@ -6,7 +6,7 @@ import PushSim
 struct RunCommand: Command {
     static let name = "run"
     static let abstract = "Run a scenario file and write its results and report."
-    static let usage = "run FILE [--seed N] [--replications R] [--set key.path=value]… [--out DIR] [--jobs N] [--quiet]"
+    static let usage = "run FILE [--seed N] [--replications R] [--set key.path=value]… [--out DIR] [--jobs N] [--max-memory SIZE] [--quiet]"
     static let discussion = """
     Runs the scenario in FILE (JSON5, see README "Scenario files") and writes into DIR
     (default Results/<scenario name>/):
@@ -30,6 +30,7 @@ struct RunCommand: Command {
         .value("set", "key.path=value", help: "Override a parameter (repeatable).", repeatable: true),
         .value("out", "DIR", help: "Output folder (default Results/<scenario name>)."),
         .value("jobs", "N", help: "Run replications on N threads (default: the number of cores)."),
+        MemoryCheck.option,
         .flag("quiet", help: "No progress on stderr."),
     ]
 
@@ -40,21 +41,34 @@ struct RunCommand: Command {
     var out: String?
     var jobs: Int
     var quiet: Bool
+    var memory: MemoryCheck
 
     init(_ a: ParsedArguments) throws(UsageError) {
         guard a.positionals.count == 1 else { throw UsageError("expected one scenario FILE, found \(a.positionals.count)") }
         file = a.positionals[0]
-        seed = a.value("seed")
+        seed = try ScenarioInput.seed(a)
         replications = try a.integer("replications", in: 1...10_000) ?? 1
         sets = a.all("set")
         out = a.value("out")
         jobs = try a.integer("jobs", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
         quiet = a.has("quiet")
+        memory = try MemoryCheck(a)
     }
 
     func run(_ console: Console) -> Int32 {
         guard let input = ScenarioInput.load(file, sets: sets, seed: seed, console: console) else { return ExitStatus.badInput }
+        // Refusals come before anything is allocated or written.
+        if let refusal = memory.refusal(input.loaded.scenario.memoryEstimate, concurrent: min(jobs, replications), retained: replications) {
+            console.err("pushsim run: \(file): \(refusal); nothing was run.\n")
+            return ExitStatus.badInput
+        }
         let folder = out ?? "Results/\(input.loaded.scenario.name)"
+        do {
+            try AtomicFile.checkWritable(folder: folder)
+        } catch {
+            console.err("pushsim run: \(error); nothing was run.\n")
+            return ExitStatus.failure
+        }
         let progress = ProgressLine(console, quiet: quiet)
         do {
             let outcome = try RunToFolder.run(input.loaded, replications: replications, jobs: jobs, folder: folder,
