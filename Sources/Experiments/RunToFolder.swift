@@ -6,8 +6,8 @@ import ScenarioFile
 
 /// A scenario run written to a folder (MODEL.md §6): `summary.json`, `timeseries.csv` and
 /// `report.html`, each written whole or not at all; with several replications also
-/// `replications/r<k>/summary.json` and `replications.csv` (one row per replication, then
-/// mean and 95 % confidence interval). Wall-clock figures, which differ from run to run, go
+/// `replications/r<k>/summary.json`, `replications.csv` (one row per replication) and
+/// `replications-summary.csv` (the mean and 95 % confidence interval of every metric). Wall-clock figures, which differ from run to run, go
 /// to `run.json`, so that `summary.json` stays byte-for-byte reproducible.
 public enum RunToFolder {
     public struct Outcome: Sendable {
@@ -34,9 +34,9 @@ public enum RunToFolder {
             for (r, summary) in summaries.enumerated() {
                 try AtomicFile.write(summary.jsonText, to: "\(folder)/replications/r\(r)/summary.json")
             }
-            let plan = SweepPlan(scenarioName: scenario.name, scenarioIdentity: "", parameters: [], replications: count, seed: scenario.seed)
-            try AtomicFile.write(SweepCSV.render(plan) { summaries[$0].overall.scalars.map(\.value) },
-                                 to: folder + "/replications.csv")
+            let scalars = summaries.map { $0.overall.scalars.map(\.value) }
+            try AtomicFile.write(SweepCSV.renderReplications(scalars), to: folder + "/replications.csv")
+            try AtomicFile.write(SweepCSV.renderReplicationSummary(scalars), to: folder + "/replications-summary.csv")
         }
         try AtomicFile.write(RunReport.html(summary: first.summary, timeseries: first.timeseries,
                                             description: scenario.description, replications: count > 1 ? summaries : []),

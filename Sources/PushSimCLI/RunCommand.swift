@@ -15,8 +15,10 @@ struct RunCommand: Command {
       report.html      a self-contained report with charts; open it in a browser
       run.json         wall-clock time and events per second of this run, and the
                        scenario's description (for `pushsim report`)
-    With --replications R > 1 it also writes replications/r<k>/summary.json and
-    replications.csv (each replication, then mean and 95 % confidence interval).
+    With --replications R > 1 it prints one row per replication and their mean ± 95 %
+    confidence interval, and also writes replications/r<k>/summary.json,
+    replications.csv (one row per replication) and replications-summary.csv (the mean
+    and the half-width of the 95 % interval of every metric).
 
     --set overrides any parameter without editing the file; populations and servers are
     named by their `name`:
@@ -74,7 +76,7 @@ struct RunCommand: Command {
             let outcome = try RunToFolder.run(input.loaded, replications: replications, jobs: jobs, folder: folder,
                                               progress: progress.sink)
             progress.finish()
-            console.out(SummaryTable.text(outcome.summaries[0]))
+            console.out(outcome.summaries.count > 1 ? SummaryTable.replications(outcome.summaries) : SummaryTable.text(outcome.summaries[0]))
             console.out("\(outcome.timing.events) events in \(String(format: "%.2f", outcome.timing.wallSeconds)) s "
                         + "(\(ProgressLine.rate(outcome.timing.eventsPerSecond)) events/s). Results in \(folder)/ — open \(folder)/report.html\n")
             return ExitStatus.success

@@ -14,8 +14,11 @@ struct SweepCommand: Command {
     with replications 0…R-1 of the same seed, so that all points see the same random
     numbers and their differences come from the parameters alone. Writes into DIR (default
     Results/<scenario name>):
-      points/p007/r2/summary.json   each point and replication
-      sweep.csv                     one row per point and replication, then mean and ci95
+      points/p07/r2/summary.json    each point and replication (p00…p11;
+                                    p000… from 101 points)
+      sweep.csv                     one row per point and replication; varied parameters
+                                    as numbers (durations in seconds) and as written (.label)
+      sweep-summary.csv             one row per point: <metric>.mean and <metric>.ci95
       report.html                   each key metric against the varied parameter
     Resumable: rerunning the same command skips what is done; an interrupted sweep loses
     only the runs in flight. The folder remembers the sweep (sweep.json) and refuses another.
@@ -119,7 +122,7 @@ struct SweepCommand: Command {
             var text = "sweep \(plan.scenarioName): \(plural(plan.pointCount, "point")) × \(plural(plan.replications, "replication"))"
             if let shard { text += ", shard \(shard)" }
             text += ": ran \(o.ran), \(o.skipped) already done; \(o.present) of \(o.total) runs in \(folder)/\n"
-            text += o.complete ? "Wrote \(folder)/sweep.csv and \(folder)/report.html\n"
+            text += o.complete ? "Wrote \(folder)/sweep.csv, \(folder)/sweep-summary.csv and \(folder)/report.html\n"
                 : "Not complete yet: run the other shards (or rerun to finish), then `pushsim merge` their folders.\n"
             console.out(text)
             return ExitStatus.success
