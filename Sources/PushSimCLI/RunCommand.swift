@@ -6,7 +6,7 @@ import PushSim
 struct RunCommand: Command {
     static let name = "run"
     static let abstract = "Run a scenario file and write its results and report."
-    static let usage = "run FILE [--seed N] [--replications R] [--set key.path=value]… [--out DIR] [--jobs N] [--max-memory SIZE] [--quiet]"
+    static let usage = "run FILE [--seed N] [--replications R] [--set key.path=value]… [--out DIR] [--jobs N] [--max-memory SIZE] [--progress plain|bar|none] [--quiet]"
     static let discussion = """
     Runs the scenario in FILE (JSON5, see README "Scenario files") and writes into DIR
     (default Results/<scenario name>/):
@@ -33,6 +33,7 @@ struct RunCommand: Command {
         .value("out", "DIR", help: "Output folder (default Results/<scenario name>)."),
         .value("jobs", "N", help: "Run replications on N threads (default: the number of cores)."),
         MemoryCheck.option,
+        ProgressMode.option,
         .flag("quiet", help: "No progress on stderr."),
     ]
 
@@ -44,6 +45,7 @@ struct RunCommand: Command {
     var jobs: Int
     var quiet: Bool
     var memory: MemoryCheck
+    var progressChoice: ProgressMode?
 
     init(_ a: ParsedArguments) throws(UsageError) {
         guard a.positionals.count == 1 else { throw UsageError("expected one scenario FILE, found \(a.positionals.count)") }
@@ -55,6 +57,7 @@ struct RunCommand: Command {
         jobs = try a.integer("jobs", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
         quiet = a.has("quiet")
         memory = try MemoryCheck(a)
+        progressChoice = try ProgressMode.chosen(a)
     }
 
     func run(_ console: Console) -> Int32 {
@@ -71,7 +74,9 @@ struct RunCommand: Command {
             console.err("pushsim run: \(error); nothing was run.\n")
             return ExitStatus.failure
         }
-        let progress = ProgressLine(console, quiet: quiet)
+        let mode = ProgressMode.resolve(progressChoice, quiet: quiet, console: console)
+        ProgressLine.warnIfDebugBuild(console, mode: mode, large: ProgressLine.isLarge(input.loaded.scenario, runs: replications))
+        let progress = ProgressLine(console, mode: mode)
         do {
             let outcome = try RunToFolder.run(input.loaded, replications: replications, jobs: jobs, folder: folder,
                                               progress: progress.sink)

@@ -8,7 +8,7 @@ import ScenarioFile
 struct SweepCommand: Command {
     static let name = "sweep"
     static let abstract = "Run a grid of parameter values × replications, in parallel, resumably."
-    static let usage = "sweep FILE [--vary key.path=v1,v2,…]… [--replications R] [--jobs N] [--shard K/N] [--set key.path=value]… [--seed N] [--out DIR] [--max-memory SIZE] [--quiet]"
+    static let usage = "sweep FILE [--vary key.path=v1,v2,…]… [--replications R] [--jobs N] [--shard K/N] [--set key.path=value]… [--seed N] [--out DIR] [--max-memory SIZE] [--progress plain|bar|none] [--quiet]"
     static let discussion = """
     Runs every combination of the --vary values (or the file's `sweep` block), each R times
     with replications 0…R-1 of the same seed, so that all points see the same random
@@ -40,6 +40,7 @@ struct SweepCommand: Command {
         .value("seed", "N", help: "Use this seed instead of the file's."),
         .value("out", "DIR", help: "Output folder (default Results/<scenario name>)."),
         MemoryCheck.option,
+        ProgressMode.option,
         .flag("quiet", help: "No progress on stderr."),
     ]
 
@@ -53,6 +54,7 @@ struct SweepCommand: Command {
     var out: String?
     var quiet: Bool
     var memory: MemoryCheck
+    var progressChoice: ProgressMode?
 
     init(_ a: ParsedArguments) throws(UsageError) {
         guard a.positionals.count == 1 else { throw UsageError("expected one scenario FILE, found \(a.positionals.count)") }
@@ -69,6 +71,7 @@ struct SweepCommand: Command {
         out = a.value("out")
         quiet = a.has("quiet")
         memory = try MemoryCheck(a)
+        progressChoice = try ProgressMode.chosen(a)
     }
 
     func run(_ console: Console) -> Int32 {
@@ -114,7 +117,9 @@ struct SweepCommand: Command {
             console.err("pushsim sweep: \(error); nothing was run.\n")
             return ExitStatus.failure
         }
-        let progress = ProgressLine(console, quiet: quiet)
+        let mode = ProgressMode.resolve(progressChoice, quiet: quiet, console: console)
+        ProgressLine.warnIfDebugBuild(console, mode: mode, large: ProgressLine.isLarge(input.loaded.scenario, runs: plan.items(inShard: shard).count))
+        let progress = ProgressLine(console, mode: mode)
         do {
             let o = try SweepRunner.run(plan, text: input.text, file: file, overrides: input.overrides, folder: folder,
                                         jobs: jobs, shard: shard, progress: progress.sink)
