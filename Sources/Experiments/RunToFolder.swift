@@ -39,7 +39,8 @@ public enum RunToFolder {
             try AtomicFile.write(SweepCSV.renderReplicationSummary(scalars), to: folder + "/replications-summary.csv")
         }
         try AtomicFile.write(RunReport.html(summary: first.summary, timeseries: first.timeseries,
-                                            description: scenario.description, replications: count > 1 ? summaries : []),
+                                            description: scenario.description, replications: count > 1 ? summaries : [],
+                                            queueLimits: scenario.servers.map(\.queueLimit)),
                              to: folder + "/report.html")
         let events = results.reduce(0) { $0 + $1.timing.events }
         let wall = results.reduce(0) { $0 + $1.timing.wallSeconds }
@@ -47,6 +48,7 @@ public enum RunToFolder {
         try AtomicFile.write(JSONText.object([
             ("scenario", .string(scenario.name)), ("description", .string(scenario.description)),
             ("replications", .int(count)), ("events", .int(events)),
+            ("queueLimits", .array(scenario.servers.map { .int($0.queueLimit) })),
             ("cpuSeconds", .number(wall)), ("eventsPerSecond", .number(timing.eventsPerSecond)),
             ("version", .string(version)),
         ]).rendered(), to: folder + "/run.json")
@@ -54,6 +56,17 @@ public enum RunToFolder {
     }
 
     public static let version = "1.0.0"
+
+    /// The servers' queue limits as `run` recorded them in `folder/run.json` (for the
+    /// report's queue chart), or [] when absent.
+    public static func recordedQueueLimits(inFolder folder: String) -> [Int] {
+        guard let text = AtomicFile.read(folder + "/run.json"), let root = try? JSON5.parse(text),
+              case .array(let limits)? = root["queueLimits"]?.value else { return [] }
+        return limits.compactMap { node -> Int? in
+            if case .number(let n) = node.value, let i = n.integer { return Int(i) }
+            return nil
+        }
+    }
 
     /// The scenario's description as `run` recorded it in `folder/run.json` (the report
     /// shows it under the title; `summary.json` does not carry it), or "" when absent.
