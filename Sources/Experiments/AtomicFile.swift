@@ -3,22 +3,78 @@ import Foundation
 /// Files written whole or not at all: the text goes to a temporary file in the same
 /// folder, which is then renamed over the target (a rename within one file system is
 /// atomic). A run killed mid-write leaves at most a `.tmp` file, never a truncated result.
+///
+/// Failures are ``FileWriteError``s that read "cannot write PATH: Permission denied", so a
+/// user never sees a Foundation error dump.
 public enum AtomicFile {
     /// Writes `text` to `path`, creating missing folders.
-    public static func write(_ text: String, to path: String) throws {
+    public static func write(_ text: String, to path: String) throws(FileWriteError) {
         let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(nextSerial()).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path,
-                    NSLocalizedDescriptionKey: "cannot rename to \(path): \(String(cString: strerror(errno)))"])
+        let folder = url.deletingLastPathComponent().path
+        try makeFolder(folder, for: path)
+        let temporary = folder + "/.\(url.lastPathComponent).\(getpid()).\(nextSerial()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileWriteError(path: path, errno: errno) }
+        var bytes = Array(text.utf8)
+        var written = 0
+        let failure: Int32? = bytes.withUnsafeMutableBytes { buffer -> Int32? in
+            while written < buffer.count {
+                let n = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += n
             }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
+            return nil
+        }
+        bytes = []
+        let closed = close(descriptor) == 0 ? nil : errno
+        if let code = failure ?? closed {
+            unlink(temporary)
+            throw FileWriteError(path: path, errno: code)
+        }
+        if rename(temporary, path) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw FileWriteError(path: path, errno: code)
+        }
+    }
+
+    /// Checks, before long work, that files can be written into `folder` (creating it when
+    /// missing): a folder under a regular file, without permission or on a read-only or full
+    /// file system fails here, not after the work. Leaves the created folder, nothing else.
+    public static func checkWritable(folder: String) throws(FileWriteError) {
+        try makeFolder(folder, for: folder)
+        let probe = folder + "/.pushsim-write-check.\(getpid()).\(nextSerial())"
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileWriteError(path: folder, errno: errno) }
+        // One byte, so that a full disk shows (creating an empty file may still succeed).
+        let one: [UInt8] = [0x0A]
+        let n = one.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress!, 1) }
+        let code = n == 1 ? nil : Optional(errno)
+        close(descriptor)
+        unlink(probe)
+        if let code { throw FileWriteError(path: folder, errno: code) }
+    }
+
+    /// `mkdir -p`, reporting the first component that fails against `path`.
+    static func makeFolder(_ folder: String, for path: String) throws(FileWriteError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { return }
+            throw FileWriteError(path: path, errno: ENOTDIR)
+        }
+        var prefix = folder.hasPrefix("/") ? "" : "."
+        for component in folder.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                throw FileWriteError(path: path, errno: errno)
+            }
+            var isFolder: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: prefix, isDirectory: &isFolder) || !isFolder.boolValue {
+                throw FileWriteError(path: path, errno: ENOTDIR)
+            }
         }
     }
 
@@ -32,6 +88,24 @@ public enum AtomicFile {
 
     private static let counter = SerialCounter()
     private static func nextSerial() -> Int { counter.next() }
+}
+
+/// A file or folder that could not be written: "cannot write Results/x: Permission denied".
+public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var path: String
+    /// The operating system's reason (`strerror`).
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    init(path: String, errno code: Int32) {
+        self.init(path: path, reason: String(cString: strerror(code)))
+    }
+
+    public var description: String { "cannot write \(path): \(reason)" }
 }
 
 /// A thread-safe counter, so that parallel writers never share a temporary name.

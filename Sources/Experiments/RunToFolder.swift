@@ -6,8 +6,8 @@ import ScenarioFile
 
 /// A scenario run written to a folder (MODEL.md §6): `summary.json`, `timeseries.csv` and
 /// `report.html`, each written whole or not at all; with several replications also
-/// `replications/r<k>/summary.json` and `replications.csv` (one row per replication, then
-/// mean and 95 % confidence interval). Wall-clock figures, which differ from run to run, go
+/// `replications/r<k>/summary.json`, `replications.csv` (one row per replication) and
+/// `replications-summary.csv` (the mean and 95 % confidence interval of every metric). Wall-clock figures, which differ from run to run, go
 /// to `run.json`, so that `summary.json` stays byte-for-byte reproducible.
 public enum RunToFolder {
     public struct Outcome: Sendable {
@@ -34,12 +34,13 @@ public enum RunToFolder {
             for (r, summary) in summaries.enumerated() {
                 try AtomicFile.write(summary.jsonText, to: "\(folder)/replications/r\(r)/summary.json")
             }
-            let plan = SweepPlan(scenarioName: scenario.name, scenarioIdentity: "", parameters: [], replications: count, seed: scenario.seed)
-            try AtomicFile.write(SweepCSV.render(plan) { summaries[$0].overall.scalars.map(\.value) },
-                                 to: folder + "/replications.csv")
+            let scalars = summaries.map { $0.overall.scalars.map(\.value) }
+            try AtomicFile.write(SweepCSV.renderReplications(scalars), to: folder + "/replications.csv")
+            try AtomicFile.write(SweepCSV.renderReplicationSummary(scalars), to: folder + "/replications-summary.csv")
         }
         try AtomicFile.write(RunReport.html(summary: first.summary, timeseries: first.timeseries,
-                                            description: scenario.description, replications: count > 1 ? summaries : []),
+                                            description: scenario.description, replications: count > 1 ? summaries : [],
+                                            queueLimits: scenario.servers.map(\.queueLimit)),
                              to: folder + "/report.html")
         let events = results.reduce(0) { $0 + $1.timing.events }
         let wall = results.reduce(0) { $0 + $1.timing.wallSeconds }
@@ -47,6 +48,7 @@ public enum RunToFolder {
         try AtomicFile.write(JSONText.object([
             ("scenario", .string(scenario.name)), ("description", .string(scenario.description)),
             ("replications", .int(count)), ("events", .int(events)),
+            ("queueLimits", .array(scenario.servers.map { .int($0.queueLimit) })),
             ("cpuSeconds", .number(wall)), ("eventsPerSecond", .number(timing.eventsPerSecond)),
             ("version", .string(version)),
         ]).rendered(), to: folder + "/run.json")
@@ -54,6 +56,17 @@ public enum RunToFolder {
     }
 
     public static let version = "1.0.0"
+
+    /// The servers' queue limits as `run` recorded them in `folder/run.json` (for the
+    /// report's queue chart), or [] when absent.
+    public static func recordedQueueLimits(inFolder folder: String) -> [Int] {
+        guard let text = AtomicFile.read(folder + "/run.json"), let root = try? JSON5.parse(text),
+              case .array(let limits)? = root["queueLimits"]?.value else { return [] }
+        return limits.compactMap { node -> Int? in
+            if case .number(let n) = node.value, let i = n.integer { return Int(i) }
+            return nil
+        }
+    }
 
     /// The scenario's description as `run` recorded it in `folder/run.json` (the report
     /// shows it under the title; `summary.json` does not carry it), or "" when absent.

@@ -1,30 +1,102 @@
 import DiscreteEvent
+import JSON5
 import PushSimReports
 import PushSim
 
-/// `sweep.csv`: one row per point and replication with every scalar metric, then a `mean`
-/// and a `ci95` row per point (the half-width of the 95 % confidence interval across
-/// replications). It is a pure function of the plan and the item summaries, so one machine,
-/// N shards merged, or an interrupted run resumed all give the same bytes.
+/// The tables of a sweep, written so that `pandas.read_csv` or R's `read.csv` give one type
+/// per column with no filtering:
+///
+/// - `sweep.csv`: one row per point and replication: `point` and `replication` (integers),
+///   each varied parameter as a number (durations in seconds, like every other time; text
+///   only when its values are not all numbers or all durations), its value as written in a
+///   `<key>.label` column, then every scalar metric.
+/// - `sweep-summary.csv`: one row per point: `point`, `replications`, the parameters as
+///   above, then `<metric>.mean` and `<metric>.ci95` (the half-width of the 95 % Student-t
+///   interval across replications; `null` with one replication).
+///
+/// Both are pure functions of the plan and the item summaries, so one machine, N shards
+/// merged, or an interrupted run resumed all give the same bytes.
 public enum SweepCSV {
     /// The metric columns, in order (the overall figures' scalars).
     public static let metricNames: [String] = Figures().scalars.map(\.name)
 
-    /// Renders the table; `scalars(item)` gives an item's metric values in `metricNames` order.
+    /// `sweep.csv`; `scalars(item)` gives an item's metric values in `metricNames` order.
     public static func render(_ plan: SweepPlan, scalars: (Int) throws -> [Double]) rethrows -> String {
-        var out = (["point", "replication"] + plan.parameters.map(\.keyPath) + metricNames).map(CSVField.quoted).joined(separator: ",") + "\n"
+        var out = header(["point", "replication"] + parameterHeader(plan) + metricNames)
         for point in 0..<plan.pointCount {
-            let labels = plan.labels(ofPoint: point).map(CSVField.quoted)
+            let parameters = parameterFields(plan, point: point)
+            for replication in 0..<plan.replications {
+                let values = try scalars(point * plan.replications + replication)
+                out += ([String(point), String(replication)] + parameters + values.map(JSONText.format)).joined(separator: ",") + "\n"
+            }
+        }
+        return out
+    }
+
+    /// `sweep-summary.csv`: per point, the mean and 95 % half-width of every metric.
+    public static func renderSummary(_ plan: SweepPlan, scalars: (Int) throws -> [Double]) rethrows -> String {
+        var out = header(["point", "replications"] + parameterHeader(plan) + metricNames.flatMap { ["\($0).mean", "\($0).ci95"] })
+        for point in 0..<plan.pointCount {
             var columns: [[Double]] = Array(repeating: [], count: metricNames.count)
             for replication in 0..<plan.replications {
                 let values = try scalars(point * plan.replications + replication)
                 for (i, v) in values.enumerated() where i < columns.count { columns[i].append(v) }
-                out += ([String(point), String(replication)] + labels + values.map(JSONText.format)).joined(separator: ",") + "\n"
             }
             let intervals = columns.map { ConfidenceInterval($0) }
-            out += ([String(point), "mean"] + labels + intervals.map { JSONText.format($0.mean) }).joined(separator: ",") + "\n"
-            out += ([String(point), "ci95"] + labels + intervals.map { JSONText.format($0.halfWidth) }).joined(separator: ",") + "\n"
+            let figures = intervals.flatMap { [JSONText.format($0.mean), halfWidth($0)] }
+            out += ([String(point), String(plan.replications)] + parameterFields(plan, point: point) + figures).joined(separator: ",") + "\n"
         }
         return out
+    }
+
+    /// `replications.csv` of `pushsim run --replications R`: one row per replication.
+    public static func renderReplications(_ scalars: [[Double]]) -> String {
+        var out = header(["replication"] + metricNames)
+        for (r, values) in scalars.enumerated() {
+            out += ([String(r)] + values.map(JSONText.format)).joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    /// `replications-summary.csv`: one row, the mean and 95 % half-width of every metric.
+    public static func renderReplicationSummary(_ scalars: [[Double]]) -> String {
+        let intervals = metricNames.indices.map { i in ConfidenceInterval(scalars.compactMap { i < $0.count ? $0[i] : nil }) }
+        return header(["replications"] + metricNames.flatMap { ["\($0).mean", "\($0).ci95"] })
+            + ([String(scalars.count)] + intervals.flatMap { [JSONText.format($0.mean), halfWidth($0)] }).joined(separator: ",") + "\n"
+    }
+
+    /// `null` where there is no spread to estimate (one replication), never a fake 0.
+    static func halfWidth(_ interval: ConfidenceInterval) -> String {
+        interval.count > 1 ? JSONText.format(interval.halfWidth) : "null"
+    }
+
+    static func header(_ names: [String]) -> String { names.map(CSVField.quoted).joined(separator: ",") + "\n" }
+
+    /// `<key>, <key>.label` for every parameter.
+    static func parameterHeader(_ plan: SweepPlan) -> [String] {
+        plan.parameters.flatMap { [$0.keyPath, $0.keyPath + ".label"] }
+    }
+
+    static func parameterFields(_ plan: SweepPlan, point: Int) -> [String] {
+        zip(plan.parameters, plan.valueIndices(ofPoint: point)).flatMap { parameter, index in
+            [parameterValues(parameter)[index], CSVField.quoted(parameter.labels[index])]
+        }
+    }
+
+    /// Each value of `parameter` as its numeric column shows it: numbers as written,
+    /// durations in seconds, when every value is one kind; else each label (quoted), so
+    /// that the column keeps one type.
+    static func parameterValues(_ parameter: SweepParameter) -> [String] {
+        let numbers = parameter.values.map { value -> String? in
+            guard case .number(let n) = value, n.double.isFinite else { return nil }
+            return n.integer.map { String($0) } ?? JSONText.format(n.double)
+        }
+        if numbers.allSatisfy({ $0 != nil }) { return numbers.map { $0! } }
+        let durations = parameter.values.map { value -> String? in
+            guard case .string(let text) = value, let t = try? SimTime(parsing: text) else { return nil }
+            return JSONText.format(t.seconds)
+        }
+        if durations.allSatisfy({ $0 != nil }) { return durations.map { $0! } }
+        return parameter.labels.map(CSVField.quoted)
     }
 }

@@ -65,14 +65,15 @@ public struct SweepPlan: Hashable, Sendable {
         return (0..<itemCount).filter { $0 % shard.count == shard.index - 1 }
     }
 
-    /// Folder of a point, relative to the sweep folder: `points/p007`.
+    /// Folder of a point, relative to the sweep folder, zero-padded to one width so that
+    /// folders sort in point order: `points/p07` of 12 points (`p00` … `p11`), `p007` of 101 or more.
     public func pointFolder(_ point: Int) -> String {
         let width = String(max(0, pointCount - 1)).count
         let digits = String(point)
         return "points/p" + String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
-    /// The summary of one item, relative to the sweep folder: `points/p007/r2/summary.json`.
+    /// The summary of one item, relative to the sweep folder: `points/p07/r2/summary.json`.
     public func summaryPath(_ item: Int) -> String {
         let (point, replication) = self.item(item)
         return "\(pointFolder(point))/r\(replication)/summary.json"

@@ -10,7 +10,7 @@ import ScenarioFile
 /// ```
 /// OUT/sweep.json                         the plan
 /// OUT/points/p007/r2/summary.json        point 7, replication 2
-/// OUT/sweep.csv, OUT/report.html         once every item is there
+/// OUT/sweep.csv, OUT/sweep-summary.csv, OUT/report.html   once every item is there
 /// ```
 ///
 /// **Resumable**: an item whose summary exists is never run or written again, and each
@@ -92,17 +92,17 @@ public enum SweepRunner {
         try AtomicFile.write(plan.json.rendered(), to: path)
     }
 
-    /// `sweep.csv` and `report.html` from every item's summary.
+    /// `sweep.csv`, `sweep-summary.csv` and `report.html` from every item's summary.
     public static func finish(_ plan: SweepPlan, folder: String) throws {
         var figures: [Int: Figures] = [:]
-        let csv = try SweepCSV.render(plan) { item in
+        for item in 0..<plan.itemCount {
             let path = folder + "/" + plan.summaryPath(item)
             guard let text = AtomicFile.read(path) else { throw SweepError("missing \(path)") }
-            let summary = try Summary(jsonText: text)
-            figures[item] = summary.overall
-            return summary.overall.scalars.map(\.value)
+            figures[item] = try Summary(jsonText: text).overall
         }
-        try AtomicFile.write(csv, to: folder + "/sweep.csv")
+        let scalars: (Int) -> [Double] = { figures[$0]?.scalars.map(\.value) ?? [] }
+        try AtomicFile.write(SweepCSV.render(plan, scalars: scalars), to: folder + "/sweep.csv")
+        try AtomicFile.write(SweepCSV.renderSummary(plan, scalars: scalars), to: folder + "/sweep-summary.csv")
         let points = (0..<plan.pointCount).map { point in
             SweepPoint(values: plan.labels(ofPoint: point),
                        replications: (0..<plan.replications).compactMap { figures[point * plan.replications + $0] })

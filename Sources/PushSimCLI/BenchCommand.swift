@@ -39,6 +39,8 @@ struct BenchCommand: Command {
     }
 
     func run(_ console: Console) -> Int32 {
+        // Benchmark figures from a debug build mean nothing: say so once, first.
+        ProgressLine.warnIfDebugBuild(console, mode: .plain, large: true)
         if what == "engine" {
             for (n, e, reps) in [(10_000, 2_000_000, 7), (1_000_000, 20_000_000, 3)] {
                 let r = HoldBenchmark(entities: n, events: e).runMedian(repetitions: reps)

@@ -21,3 +21,6 @@ public struct Console: Sendable {
                 errIsTerminal: isatty(STDERR_FILENO) != 0)
     }
 }
+
+/// "1 replication", "3 replications".
+func plural(_ n: Int, _ singular: String) -> String { "\(n) \(n == 1 ? singular : singular + "s")" }

@@ -2,22 +2,55 @@ import Experiments
 import Foundation
 import PushSim
 
-/// One line of progress on stderr, redrawn in place at most five times a second: what is
-/// done, simulated time, events per second and the time left. Silent unless stderr is a
-/// terminal and --quiet is off, so logs and pipes stay clean.
+/// How progress is shown on stderr.
+enum ProgressMode: String, CaseIterable {
+    /// One line redrawn in place at most five times a second (a terminal).
+    case bar
+    /// A plain line every 10 seconds and a final line, for logs (Slurm, Kubernetes, CI,
+    /// `2> run.log`), where escape codes and redraws would be noise.
+    case plain
+    case none
+
+    static let option = OptionSpec.value("progress", "plain|bar|none",
+                                         help: "Progress on stderr (default: bar on a terminal, else plain).")
+
+    /// `--progress` as given (nil when absent).
+    static func chosen(_ arguments: ParsedArguments) throws(UsageError) -> ProgressMode? {
+        guard let text = arguments.value("progress") else { return nil }
+        guard let mode = ProgressMode(rawValue: text) else {
+            throw UsageError("--progress expects plain, bar or none, found \"\(text)\"")
+        }
+        return mode
+    }
+
+    /// `none` with --quiet; else the choice; else `bar` on a terminal and `plain` otherwise.
+    static func resolve(_ choice: ProgressMode?, quiet: Bool, console: Console) -> ProgressMode {
+        quiet ? .none : choice ?? (console.errIsTerminal ? .bar : .plain)
+    }
+}
+
+/// Progress on stderr: what is done, simulated time, events per second and the time left,
+/// as a line redrawn in place (`bar`), as a plain line every `plainInterval` seconds and a
+/// final line (`plain`), or nothing (`none`, and always with --quiet).
 final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
     private let console: Console
-    private let enabled: Bool
+    private let mode: ProgressMode
+    private let plainInterval: TimeInterval
     private let started = Date()
     private var lastDraw = Date.distantPast
+    private var lastPlain: Date
     private var events = 0
     private var simulated = 0.0
+    private var done = 0
+    private var total = 0
     private var drawn = false
 
-    init(_ console: Console, quiet: Bool) {
+    init(_ console: Console, mode: ProgressMode, plainInterval: TimeInterval = 10) {
         self.console = console
-        enabled = console.errIsTerminal && !quiet
+        self.mode = mode
+        self.plainInterval = plainInterval
+        lastPlain = started
     }
 
     /// Progress for work measured in items (sweep points × replications, replications).
@@ -27,37 +60,77 @@ final class ProgressLine: @unchecked Sendable {
         }, running: { [self] p in self.running(p) })
     }
 
-    private func item(done: Int, total: Int, events e: Int, simulated s: Double) {
+    private func item(done d: Int, total t: Int, events e: Int, simulated s: Double) {
         lock.lock()
         defer { lock.unlock() }
         events += e
         simulated += s
+        done = d
+        total = t
         let elapsed = Date().timeIntervalSince(started)
-        let eta = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
-        draw("runs \(done)/\(total) · simulated \(Self.duration(simulated)) · \(Self.rate(Double(events) / max(elapsed, 1e-9))) events/s · ETA \(Self.clock(eta))",
-             force: done == total)
+        let eta = d > 0 ? elapsed / Double(d) * Double(t - d) : 0
+        show("runs \(d)/\(t) · simulated \(Self.duration(simulated)) · \(Self.rate(Double(events) / max(elapsed, 1e-9))) events/s · ETA \(Self.clock(eta))",
+             force: d == t)
     }
 
     private func running(_ p: RunProgress) {
         lock.lock()
         defer { lock.unlock() }
         let eta = p.fraction > 0 ? p.wallSeconds / p.fraction * (1 - p.fraction) : 0
-        draw("\(Int(p.fraction * 100))% · simulated \(Self.duration(p.simulatedSeconds)) · \(Self.rate(Double(p.events) / max(p.wallSeconds, 1e-9))) events/s · ETA \(Self.clock(eta))",
+        show("\(Int(p.fraction * 100))% · simulated \(Self.duration(p.simulatedSeconds)) · \(Self.rate(Double(p.events) / max(p.wallSeconds, 1e-9))) events/s · ETA \(Self.clock(eta))",
              force: false)
     }
 
-    private func draw(_ text: String, force: Bool) {
-        guard enabled, force || Date().timeIntervalSince(lastDraw) >= 0.2 else { return }
-        lastDraw = Date()
-        console.err("\r\u{1B}[2K" + text)
-        drawn = true
+    private func show(_ text: String, force: Bool) {
+        let now = Date()
+        switch mode {
+        case .none:
+            return
+        case .bar:
+            guard force || now.timeIntervalSince(lastDraw) >= 0.2 else { return }
+            lastDraw = now
+            console.err("\r\u{1B}[2K" + text)
+            drawn = true
+        case .plain:
+            // The final state is the final line's (finish), not a line of its own.
+            guard !force, now.timeIntervalSince(lastPlain) >= plainInterval else { return }
+            lastPlain = now
+            console.err("pushsim [\(Self.clock(now.timeIntervalSince(started)))] \(text)\n")
+        }
     }
 
-    /// Clears the line before the command prints its results.
+    /// Ends the progress before the command prints its results: clears the bar, or in
+    /// plain mode writes the final line.
     func finish() {
         lock.lock()
         defer { lock.unlock() }
-        if drawn { console.err("\r\u{1B}[2K") }
+        switch mode {
+        case .none:
+            return
+        case .bar:
+            if drawn { console.err("\r\u{1B}[2K") }
+        case .plain:
+            guard total > 0 else { return }
+            let elapsed = Date().timeIntervalSince(started)
+            console.err("pushsim [\(Self.clock(elapsed))] done: runs \(done)/\(total) · simulated \(Self.duration(simulated)) · "
+                        + "\(Self.rate(Double(events) / max(elapsed, 1e-9))) events/s\n")
+        }
+    }
+
+    /// Says once, on stderr, that this is a debug build, which runs the command line and the
+    /// reports several times slower (the model itself is optimised in every build); nothing
+    /// in a release build, with --quiet or for small work.
+    static func warnIfDebugBuild(_ console: Console, mode: ProgressMode, large: Bool) {
+        #if DEBUG
+        guard large, mode != .none else { return }
+        console.err("pushsim: this is a debug build; for speed and for measurements use `swift build -c release` "
+                    + "(then .build/release/pushsim)\n")
+        #endif
+    }
+
+    /// Work counted as large enough to mention a debug build: a million device-days or more.
+    static func isLarge(_ scenario: Scenario, runs: Int) -> Bool {
+        Double(scenario.deviceCount) * scenario.duration.seconds / 86_400 * Double(max(1, runs)) >= 1_000_000
     }
 
     static func rate(_ x: Double) -> String {

@@ -40,7 +40,8 @@ struct ReportCommand: Command {
                 }
                 try AtomicFile.write(RunReport.html(summary: summary, timeseries: series,
                                                     description: RunToFolder.recordedDescription(inFolder: folder),
-                                                    replications: replications),
+                                                    replications: replications,
+                                                    queueLimits: RunToFolder.recordedQueueLimits(inFolder: folder)),
                                      to: folder + "/report.html")
             } else {
                 console.err("pushsim report: \(folder) holds neither summary.json (a run) nor sweep.json (a sweep)\n")

@@ -6,7 +6,7 @@ import PushSim
 struct RunCommand: Command {
     static let name = "run"
     static let abstract = "Run a scenario file and write its results and report."
-    static let usage = "run FILE [--seed N] [--replications R] [--set key.path=value]… [--out DIR] [--jobs N] [--quiet]"
+    static let usage = "run FILE [--seed N] [--replications R] [--set key.path=value]… [--out DIR] [--jobs N] [--max-memory SIZE] [--progress plain|bar|none] [--quiet]"
     static let discussion = """
     Runs the scenario in FILE (JSON5, see README "Scenario files") and writes into DIR
     (default Results/<scenario name>/):
@@ -15,8 +15,10 @@ struct RunCommand: Command {
       report.html      a self-contained report with charts; open it in a browser
       run.json         wall-clock time and events per second of this run, and the
                        scenario's description (for `pushsim report`)
-    With --replications R > 1 it also writes replications/r<k>/summary.json and
-    replications.csv (each replication, then mean and 95 % confidence interval).
+    With --replications R > 1 it prints one row per replication and their mean ± 95 %
+    confidence interval, and also writes replications/r<k>/summary.json,
+    replications.csv (one row per replication) and replications-summary.csv (the mean
+    and the half-width of the 95 % interval of every metric).
 
     --set overrides any parameter without editing the file; populations and servers are
     named by their `name`:
@@ -30,6 +32,8 @@ struct RunCommand: Command {
         .value("set", "key.path=value", help: "Override a parameter (repeatable).", repeatable: true),
         .value("out", "DIR", help: "Output folder (default Results/<scenario name>)."),
         .value("jobs", "N", help: "Run replications on N threads (default: the number of cores)."),
+        MemoryCheck.option,
+        ProgressMode.option,
         .flag("quiet", help: "No progress on stderr."),
     ]
 
@@ -40,27 +44,44 @@ struct RunCommand: Command {
     var out: String?
     var jobs: Int
     var quiet: Bool
+    var memory: MemoryCheck
+    var progressChoice: ProgressMode?
 
     init(_ a: ParsedArguments) throws(UsageError) {
         guard a.positionals.count == 1 else { throw UsageError("expected one scenario FILE, found \(a.positionals.count)") }
         file = a.positionals[0]
-        seed = a.value("seed")
+        seed = try ScenarioInput.seed(a)
         replications = try a.integer("replications", in: 1...10_000) ?? 1
         sets = a.all("set")
         out = a.value("out")
         jobs = try a.integer("jobs", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
         quiet = a.has("quiet")
+        memory = try MemoryCheck(a)
+        progressChoice = try ProgressMode.chosen(a)
     }
 
     func run(_ console: Console) -> Int32 {
         guard let input = ScenarioInput.load(file, sets: sets, seed: seed, console: console) else { return ExitStatus.badInput }
+        // Refusals come before anything is allocated or written.
+        if let refusal = memory.refusal(input.loaded.scenario.memoryEstimate, concurrent: min(jobs, replications), retained: replications) {
+            console.err("pushsim run: \(file): \(refusal); nothing was run.\n")
+            return ExitStatus.badInput
+        }
         let folder = out ?? "Results/\(input.loaded.scenario.name)"
-        let progress = ProgressLine(console, quiet: quiet)
+        do {
+            try AtomicFile.checkWritable(folder: folder)
+        } catch {
+            console.err("pushsim run: \(error); nothing was run.\n")
+            return ExitStatus.failure
+        }
+        let mode = ProgressMode.resolve(progressChoice, quiet: quiet, console: console)
+        ProgressLine.warnIfDebugBuild(console, mode: mode, large: ProgressLine.isLarge(input.loaded.scenario, runs: replications))
+        let progress = ProgressLine(console, mode: mode)
         do {
             let outcome = try RunToFolder.run(input.loaded, replications: replications, jobs: jobs, folder: folder,
                                               progress: progress.sink)
             progress.finish()
-            console.out(SummaryTable.text(outcome.summaries[0]))
+            console.out(outcome.summaries.count > 1 ? SummaryTable.replications(outcome.summaries) : SummaryTable.text(outcome.summaries[0]))
             console.out("\(outcome.timing.events) events in \(String(format: "%.2f", outcome.timing.wallSeconds)) s "
                         + "(\(ProgressLine.rate(outcome.timing.eventsPerSecond)) events/s). Results in \(folder)/ — open \(folder)/report.html\n")
             return ExitStatus.success

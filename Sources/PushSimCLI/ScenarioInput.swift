@@ -12,19 +12,24 @@ struct ScenarioInput {
     var overrides: [ScenarioOverride]
     var loaded: LoadedScenario
 
+    /// `--seed N`, checked when the command line is read: a whole number the scenario's
+    /// `seed` accepts (0 … 2⁶³ − 1).
+    static func seed(_ arguments: ParsedArguments) throws(UsageError) -> String? {
+        guard let text = arguments.value("seed") else { return nil }
+        guard let n = Int64(text), n >= 0 else {
+            throw UsageError("--seed expects a whole number from 0 to \(Int64.max), such as --seed 7; found \"\(text)\"")
+        }
+        return String(n)
+    }
+
     static func load(_ file: String, sets: [String], seed: String?, console: Console) -> ScenarioInput? {
         var diagnostics: [ScenarioDiagnostic] = []
         var overrides: [ScenarioOverride] = []
         for text in sets {
             do { overrides.append(try ScenarioOverride(parsing: text)) } catch { diagnostics.append(error) }
         }
-        if let seed {
-            if let n = UInt64(seed) {
-                overrides.append(ScenarioOverride(keyPath: "seed", value: .number(JSON5Number(integer: Int64(truncatingIfNeeded: n)))))
-            } else {
-                console.err("--seed expects a whole number, found \"\(seed)\"\n")
-                return nil
-            }
+        if let seed, let n = Int64(seed) {
+            overrides.append(ScenarioOverride(keyPath: "seed", value: .number(JSON5Number(integer: n))))
         }
         guard let text = AtomicFile.read(file) else {
             console.err("\(file): cannot read the file (\(FileManager.default.fileExists(atPath: file) ? "not UTF-8 text" : "no such file"))\n")
@@ -46,15 +51,20 @@ struct ScenarioInput {
     }
 }
 
-/// Reads `--vary key.path=v1,v2,…` as the scenario-file sweep does (`SweepAxis(parsing:)`:
+/// Reads every `--vary key.path=v1,v2,…` as the scenario-file sweep does (`SweepAxis(parsing:)`:
 /// values split at top-level commas, each a JSON5 value or else a bare string) and labels
-/// each value as the sweep's table and report show it.
-func parseVary(_ text: String) throws(UsageError) -> SweepParameter {
-    let axis: SweepAxis
+/// each value as the sweep's table and report show it; the same key twice is refused
+/// (`SweepAxis.checkDistinct`, the rule the file's `sweep` block follows too).
+func parseVary(_ texts: [String]) throws(UsageError) -> [SweepParameter] {
+    var axes: [SweepAxis] = []
     do {
-        axis = try SweepAxis(parsing: text)
+        for text in texts { axes.append(try SweepAxis(parsing: text)) }
+        try SweepAxis.checkDistinct(axes, texts: texts)
     } catch {
         throw UsageError(error.description)
     }
-    return SweepParameter(keyPath: axis.keyPath, values: axis.values, labels: axis.values.map(\.displayText))
+    return axes.map { SweepParameter(keyPath: $0.keyPath, values: $0.values, labels: $0.values.map(\.displayText)) }
 }
+
+/// One `--vary`.
+func parseVary(_ text: String) throws(UsageError) -> SweepParameter { try parseVary([text])[0] }

@@ -8,14 +8,17 @@ import ScenarioFile
 struct SweepCommand: Command {
     static let name = "sweep"
     static let abstract = "Run a grid of parameter values × replications, in parallel, resumably."
-    static let usage = "sweep FILE [--vary key.path=v1,v2,…]… [--replications R] [--jobs N] [--shard K/N] [--set key.path=value]… [--seed N] [--out DIR] [--quiet]"
+    static let usage = "sweep FILE [--vary key.path=v1,v2,…]… [--replications R] [--jobs N] [--shard K/N] [--set key.path=value]… [--seed N] [--out DIR] [--max-memory SIZE] [--progress plain|bar|none] [--quiet]"
     static let discussion = """
     Runs every combination of the --vary values (or the file's `sweep` block), each R times
     with replications 0…R-1 of the same seed, so that all points see the same random
     numbers and their differences come from the parameters alone. Writes into DIR (default
     Results/<scenario name>):
-      points/p007/r2/summary.json   each point and replication
-      sweep.csv                     one row per point and replication, then mean and ci95
+      points/p07/r2/summary.json    each point and replication (p00…p11;
+                                    p000… from 101 points)
+      sweep.csv                     one row per point and replication; varied parameters
+                                    as numbers (durations in seconds) and as written (.label)
+      sweep-summary.csv             one row per point: <metric>.mean and <metric>.ci95
       report.html                   each key metric against the varied parameter
     Resumable: rerunning the same command skips what is done; an interrupted sweep loses
     only the runs in flight. The folder remembers the sweep (sweep.json) and refuses another.
@@ -36,6 +39,8 @@ struct SweepCommand: Command {
         .value("set", "key.path=value", help: "Override a parameter at every point (repeatable).", repeatable: true),
         .value("seed", "N", help: "Use this seed instead of the file's."),
         .value("out", "DIR", help: "Output folder (default Results/<scenario name>)."),
+        MemoryCheck.option,
+        ProgressMode.option,
         .flag("quiet", help: "No progress on stderr."),
     ]
 
@@ -48,13 +53,13 @@ struct SweepCommand: Command {
     var seed: String?
     var out: String?
     var quiet: Bool
+    var memory: MemoryCheck
+    var progressChoice: ProgressMode?
 
     init(_ a: ParsedArguments) throws(UsageError) {
         guard a.positionals.count == 1 else { throw UsageError("expected one scenario FILE, found \(a.positionals.count)") }
         file = a.positionals[0]
-        var parameters: [SweepParameter] = []
-        for text in a.all("vary") { parameters.append(try parseVary(text)) }
-        vary = parameters
+        vary = try parseVary(a.all("vary"))
         replications = try a.integer("replications", in: 1...100_000)
         jobs = try a.integer("jobs", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
         if let text = a.value("shard") {
@@ -62,9 +67,11 @@ struct SweepCommand: Command {
             shard = s
         }
         sets = a.all("set")
-        seed = a.value("seed")
+        seed = try ScenarioInput.seed(a)
         out = a.value("out")
         quiet = a.has("quiet")
+        memory = try MemoryCheck(a)
+        progressChoice = try ProgressMode.chosen(a)
     }
 
     func run(_ console: Console) -> Int32 {
@@ -82,9 +89,12 @@ struct SweepCommand: Command {
         // Every point must load before anything runs: a bad value is bad input, not a
         // failure half-way through a long sweep.
         var problems: [String] = []
+        var largest: MemoryEstimate?
         for point in 0..<plan.pointCount {
             do {
-                _ = try SweepRunner.loadPoint(plan, point: point, text: input.text, file: input.file, overrides: input.overrides)
+                let scenario = try SweepRunner.loadPoint(plan, point: point, text: input.text, file: input.file, overrides: input.overrides)
+                let estimate = scenario.memoryEstimate
+                if largest.map({ estimate.bytes > $0.bytes }) ?? true { largest = estimate }
             } catch let error as ScenarioLoadError {
                 problems += error.diagnostics.map { "point \(plan.labels(ofPoint: point).joined(separator: ", ")): \($0)" }
             } catch {
@@ -95,16 +105,29 @@ struct SweepCommand: Command {
             console.err(problems.map { $0 + "\n" }.joined() + "nothing was run.\n")
             return ExitStatus.badInput
         }
+        let concurrent = min(jobs, plan.items(inShard: shard).count)
+        if let largest, let refusal = memory.refusal(largest, concurrent: concurrent, retained: concurrent) {
+            console.err("pushsim sweep: \(file): \(refusal); nothing was run.\n")
+            return ExitStatus.badInput
+        }
         let folder = out ?? "Results/\(input.loaded.scenario.name)"
-        let progress = ProgressLine(console, quiet: quiet)
+        do {
+            try AtomicFile.checkWritable(folder: folder)
+        } catch {
+            console.err("pushsim sweep: \(error); nothing was run.\n")
+            return ExitStatus.failure
+        }
+        let mode = ProgressMode.resolve(progressChoice, quiet: quiet, console: console)
+        ProgressLine.warnIfDebugBuild(console, mode: mode, large: ProgressLine.isLarge(input.loaded.scenario, runs: plan.items(inShard: shard).count))
+        let progress = ProgressLine(console, mode: mode)
         do {
             let o = try SweepRunner.run(plan, text: input.text, file: file, overrides: input.overrides, folder: folder,
                                         jobs: jobs, shard: shard, progress: progress.sink)
             progress.finish()
-            var text = "sweep \(plan.scenarioName): \(plan.pointCount) points × \(plan.replications) replications"
+            var text = "sweep \(plan.scenarioName): \(plural(plan.pointCount, "point")) × \(plural(plan.replications, "replication"))"
             if let shard { text += ", shard \(shard)" }
             text += ": ran \(o.ran), \(o.skipped) already done; \(o.present) of \(o.total) runs in \(folder)/\n"
-            text += o.complete ? "Wrote \(folder)/sweep.csv and \(folder)/report.html\n"
+            text += o.complete ? "Wrote \(folder)/sweep.csv, \(folder)/sweep-summary.csv and \(folder)/report.html\n"
                 : "Not complete yet: run the other shards (or rerun to finish), then `pushsim merge` their folders.\n"
             console.out(text)
             return ExitStatus.success

@@ -44,7 +44,18 @@ enum RunCharts {
         return distinct.map { ReferenceLine(Double($0), label: "\(ReportText.count($0)) threads per server", color: refusedColor) }
     }
 
-    static let timeAxis = Axis("simulated time", format: .duration)
+    /// From 0 to the run's end, so that every time chart ends where the run did (not at
+    /// the last sample's tick, nor at a rounded-up tick beyond it).
+    static func timeAxis(_ s: Summary) -> Axis {
+        Axis("simulated time", format: .duration, minimum: 0, maximum: s.simulatedSeconds > 0 ? s.simulatedSeconds : nil)
+    }
+
+    /// The queue limit of each server (distinct values), beyond which requests get 503 at once.
+    static func queueLimits(_ limits: [Int]) -> [ReferenceLine] {
+        let distinct = Set(limits).filter { $0 > 0 }.sorted()
+        let perServer = limits.count > 1 ? " per server" : ""
+        return distinct.map { ReferenceLine(Double($0), label: "queue limit \(ReportText.count($0))\(perServer)", color: refusedColor) }
+    }
 
     static func threads(_ s: Summary, _ series: [ServerTimeseries]) -> LineChart? {
         let withRows = series.filter { !$0.rows.isEmpty }
@@ -61,26 +72,29 @@ enum RunCharts {
         }
         return LineChart(title: withRows.count == 1 ? "Threads held" : "Threads held per server (max in each interval)",
                          summary: "HTTP threads held over simulated time, with the pool size.",
-                         xAxis: timeAxis, yAxis: Axis("threads", includesZero: true), series: lines,
+                         xAxis: timeAxis(s), yAxis: Axis("threads", includesZero: true), series: lines,
                          horizontalReferences: capacities(s), verticalReferences: timeMarks(s))
     }
 
-    static func queue(_ s: Summary, _ series: [ServerTimeseries]) -> LineChart? {
+    /// The queue over time with the queue limit as a line (when `queueLimits` is known:
+    /// `run` passes the scenario's, and `report` reads them back from run.json).
+    static func queue(_ s: Summary, _ series: [ServerTimeseries], queueLimits limits: [Int] = []) -> LineChart? {
         let withRows = series.filter { !$0.rows.isEmpty }
         guard withRows.contains(where: { $0.rows.contains { $0.queueMax > 0 } }) else { return nil }
         var lines: [LineChart.Series] = []
         if withRows.count == 1 {
             let rows = withRows[0].rows
-            lines.append(.init("max in interval", points: steps(rows) { Double($0.queueMax) }, interpolation: .stepAfter, color: refusedColor))
-            lines.append(.init("mean in interval", points: steps(rows) { $0.queueMean }, interpolation: .stepAfter, color: conflictColor))
+            // The colours of the threads chart (the limit line is vermillion, as the pool size is there).
+            lines.append(.init("max in interval", points: steps(rows) { Double($0.queueMax) }, interpolation: .stepAfter, color: status1Color))
+            lines.append(.init("mean in interval", points: steps(rows) { $0.queueMean }, interpolation: .stepAfter, color: status2Color))
         } else {
             for (i, server) in withRows.enumerated() {
                 lines.append(.init(server.server, points: steps(server.rows) { Double($0.queueMax) }, interpolation: .stepAfter, color: Palette.color(at: i)))
             }
         }
         return LineChart(title: "Requests waiting for a thread", summary: "Queue length over simulated time.",
-                         xAxis: timeAxis, yAxis: Axis("requests queued", includesZero: true), series: lines,
-                         verticalReferences: timeMarks(s))
+                         xAxis: timeAxis(s), yAxis: Axis("requests queued", includesZero: true), series: lines,
+                         horizontalReferences: queueLimits(limits), verticalReferences: timeMarks(s))
     }
 
     /// Ping outcomes per hour over all servers: when in the day 409s and losses happen.
@@ -108,7 +122,7 @@ enum RunCharts {
         }
         guard !lines.isEmpty else { return nil }
         return LineChart(title: "Ping outcomes per hour", summary: "Pings ending each hour, by outcome, over all servers.",
-                         xAxis: timeAxis, yAxis: Axis("Pings per hour", includesZero: true), series: lines,
+                         xAxis: timeAxis(s), yAxis: Axis("Pings per hour", includesZero: true), series: lines,
                          verticalReferences: timeMarks(s), showsLegend: true)
     }
 

@@ -12,7 +12,7 @@ public enum RunReport {
     ///   - replications: summaries of several replications of the same scenario; with more
     ///     than one, the page adds their spread (mean ± 95 % confidence interval).
     public static func html(summary: Summary, timeseries: [ServerTimeseries], description: String = "",
-                            replications: [Summary] = []) -> String {
+                            replications: [Summary] = [], queueLimits: [Int] = []) -> String {
         let s = summary
         var page = HTMLDocument(title: s.scenario.isEmpty ? "PushSim run" : s.scenario, subtitle: subtitle(s),
                                 footer: "PushSim run report · seed \(s.seed) · replication \(s.replication) · \(ReportText.count(s.events)) events simulated. Times are simulated time.")
@@ -32,7 +32,7 @@ public enum RunReport {
         } else {
             page.note("No time series was given, so threads over time are not shown.")
         }
-        if let chart = RunCharts.queue(s, timeseries) {
+        if let chart = RunCharts.queue(s, timeseries, queueLimits: queueLimits) {
             page.figure(chart, height: 300, caption: "Requests waiting for a free thread in each sample interval.")
         } else if !timeseries.isEmpty {
             page.note("No request ever waited for a thread.")

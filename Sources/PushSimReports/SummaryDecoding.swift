@@ -134,11 +134,22 @@ extension Figures {
         let h = try json.member("heartbeat")
         heartbeat.meanSeconds = try h.double("meanSeconds")
         heartbeat.final = [:]
-        for (key, field) in try h.member("final").members() {
-            guard let seconds = Double(key), seconds.isFinite else {
-                throw SummaryDecodingError(path: field.path, message: "\"\(key)\" is not a heartbeat in seconds")
+        let final = try h.member("final")
+        if final.node.value.objectMembers != nil {
+            // Written before issue 16 (an object keyed by seconds as text): still read, so
+            // that older sweep folders resume and merge.
+            for (key, field) in try final.members() {
+                guard let seconds = Double(key), seconds.isFinite else {
+                    throw SummaryDecodingError(path: field.path, message: "\"\(key)\" is not a heartbeat in seconds")
+                }
+                heartbeat.final[seconds, default: 0] += try field.intValue
             }
-            heartbeat.final[seconds, default: 0] += try field.intValue
+        } else {
+            for entry in try final.elements() {
+                let seconds = try entry.double("seconds")
+                guard seconds.isFinite else { throw SummaryDecodingError(path: entry.child("seconds"), message: "is not a heartbeat in seconds") }
+                heartbeat.final[seconds, default: 0] += try entry.int("devices")
+            }
         }
 
         let o = try json.member("outbox")

@@ -2,7 +2,9 @@ import PushSim
 
 /// `timeseries.csv` (MODEL.md §6): one header line, then one row per server per sample
 /// interval, servers one after another in the order given. Numbers are written like
-/// summary.json's (`JSONText.format`), so the file is byte-for-byte reproducible.
+/// summary.json's (`JSONText.format`), so the file is byte-for-byte reproducible; the real
+/// columns (`time_s`, `threads_mean`, `queue_mean`) always with a decimal point
+/// (`CSVField.real`), so that every column has one type in every file.
 ///
 /// A server with no rows leaves no trace in the file, so it does not come back from `parse`.
 public enum TimeseriesCSV {
@@ -30,8 +32,8 @@ public enum TimeseriesCSV {
             let server = CSVField.quoted(s.server)
             for r in s.rows {
                 let fields = [
-                    server, JSONText.format(r.time), JSONText.format(r.threadsMean), String(r.threadsMax),
-                    JSONText.format(r.queueMean), String(r.queueMax), String(r.status2), String(r.status1),
+                    server, CSVField.real(r.time), CSVField.real(r.threadsMean), String(r.threadsMax),
+                    CSVField.real(r.queueMean), String(r.queueMax), String(r.status2), String(r.status1),
                     String(r.conflict409), String(r.status5), String(r.lost), String(r.rejected503), String(r.reset),
                     String(r.syncs), r.serverUp ? "1" : "0",
                 ]
@@ -100,6 +102,14 @@ public enum TimeseriesCSV {
 
 /// RFC 4180 fields: quoted only when they hold a comma, quote or line break.
 public enum CSVField {
+    /// A real number that reads as one in every file: `JSONText.format`, with `.0` added
+    /// to a whole number (`60.0`, `2.5`, `null`), so that a column read by pandas or R is
+    /// a float column whether or not this run's values happen to be whole.
+    public static func real(_ x: Double) -> String {
+        let text = JSONText.format(x)
+        return text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" || $0 == "n" }) ? text : text + ".0"
+    }
+
     ///
     /// Works on Unicode scalars, not `Character`s: "\r\n" is a single `Character` (equal
     /// to neither "\r" nor "\n"), and so is a quote followed by a combining mark; both must

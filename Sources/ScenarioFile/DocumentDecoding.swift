@@ -28,7 +28,7 @@ extension DecodeContext {
                                         expected: "an object (the scenario)") else { return nil }
         reader.require("populations")
         var scenario = Scenario(name: defaultName, populations: [])
-        if let name = reader.name("name") { scenario.name = name }
+        if let name = reader.read("name", scenarioName) { scenario.name = name }
         if let text = reader.string("description") { scenario.description = text }
         if let seed = reader.integer("seed", in: 0...Int.max) { scenario.seed = UInt64(seed) }
         if let duration = reader.duration("duration") { scenario.duration = duration }

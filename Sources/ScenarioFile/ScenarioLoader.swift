@@ -108,12 +108,12 @@ public enum ScenarioLoader {
         }
     }
 
-    /// `quickstart` for `Scenarios/quickstart.json5`; `scenario` when nothing is left.
+    /// `quickstart` for `Scenarios/quickstart.json5`, made a valid name (`ScenarioName.sanitized`).
     static func baseName(of file: String) -> String {
         var name = Substring(file)
         if let slash = name.lastIndex(of: "/") { name = name[name.index(after: slash)...] }
         if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = name[..<dot] }
-        return name.isEmpty ? "scenario" : String(name)
+        return ScenarioName.sanitized(String(name))
     }
 
     struct ReadFailure: Error { var message: String }

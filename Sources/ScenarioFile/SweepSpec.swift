@@ -64,6 +64,42 @@ public struct SweepAxis: Hashable, Sendable {
         self.init(keyPath: keyPath, values: pieces.map(ScenarioOverride.value(from:)))
     }
 
+    /// The one rule for repeated parameters, for `--vary` and for the file's `sweep.vary`:
+    /// each key path may be varied once (a second axis for the same key would make every
+    /// point's label name a value that the other axis overrode). Key paths are compared as
+    /// parsed, so `populations.0.count` and `populations[0].count` are the same.
+    ///
+    /// - Returns: for each key path given again, its position and the position of the first.
+    public static func repeats(among keyPaths: [String]) -> [(index: Int, first: Int)] {
+        var seen: [[KeyPathComponent]: Int] = [:]
+        var found: [(index: Int, first: Int)] = []
+        for (i, text) in keyPaths.enumerated() {
+            guard let components = KeyPath.parse(text) else { continue }
+            let normal = components.map { c -> KeyPathComponent in
+                if case .key(let k) = c, !k.isEmpty, k.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(k) { return .index(n) }
+                return c
+            }
+            if let first = seen[normal] { found.append((i, first)) } else { seen[normal] = i }
+        }
+        return found
+    }
+
+    /// The message for a key path varied twice.
+    public static func repeatedMessage(first: String) -> String {
+        "this parameter is already varied (as \(Found.quoted(first))); give each parameter once, with all its values"
+    }
+
+    /// Checks command-line axes (`--vary`) with ``repeats(among:)``.
+    ///
+    /// - Throws: a ``ScenarioDiagnostic`` naming the second `--vary` of the same key.
+    public static func checkDistinct(_ axes: [SweepAxis], texts: [String]) throws(ScenarioDiagnostic) {
+        guard let (index, first) = repeats(among: axes.map(\.keyPath)).first else { return }
+        var diagnostic = ScenarioDiagnostic(file: "", location: nil, override: index < texts.count ? texts[index] : axes[index].keyPath,
+                                            keyPath: axes[index].keyPath, message: repeatedMessage(first: axes[first].keyPath))
+        diagnostic.overrideOption = "--vary"
+        throw diagnostic
+    }
+
     static func splitValues(_ text: String) -> [String] {
         var pieces: [String] = []
         var current = ""
@@ -117,6 +153,10 @@ extension DecodeContext {
             // Its keys are key paths, checked one by one, so no ObjectReader here.
             if case .object(let members) = vary.value {
                 axes = members.compactMap { sweepAxis($0, varyPath: reader.path("vary")) }
+                for (index, first) in SweepAxis.repeats(among: axes.map(\.keyPath)) {
+                    report(at: axes[index].keyLocation, "\(reader.path("vary"))[\(Found.quoted(axes[index].keyPath))]",
+                           SweepAxis.repeatedMessage(first: axes[first].keyPath))
+                }
                 spec.vary = axes.map { SweepAxis(keyPath: $0.keyPath, values: $0.values.map(\.value)) }
             } else {
                 mismatch(vary, reader.path("vary"),

@@ -5,7 +5,7 @@ import XCTest
 @testable import Experiments
 
 /// Every scenario in Scenarios/ validates, runs, and reproduces its checked-in result in
-/// Results/ byte for byte (summary.json; sweep.csv for a sweep file). A model change that
+/// Results/ byte for byte (summary.json; sweep.csv and sweep-summary.csv for a sweep file). A model change that
 /// moves these figures must regenerate them on purpose:
 ///   swift run -c release pushsim run Scenarios/<file>
 ///   swift run -c release pushsim sweep Scenarios/<sweep file>     (after removing its folder)
@@ -49,7 +49,6 @@ final class ResultsRegressionTests: XCTestCase {
     }
 
     func checkSweep(_ loaded: LoadedScenario, file: String, folder: String) throws {
-        let expected = try XCTUnwrap(AtomicFile.read(folder + "/sweep.csv"), "missing \(folder)/sweep.csv")
         let text = try XCTUnwrap(AtomicFile.read(file))
         let sweep = try XCTUnwrap(loaded.sweep)
         let parameters = sweep.vary.map { SweepParameter(keyPath: $0.keyPath, values: $0.values, labels: $0.values.map(\.displayText)) }
@@ -58,9 +57,12 @@ final class ResultsRegressionTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: out) }
         let outcome = try SweepRunner.run(plan, text: text, file: file, overrides: [], folder: out, jobs: 2)
         XCTAssertTrue(outcome.complete)
-        let actual = try XCTUnwrap(AtomicFile.read(out + "/sweep.csv"))
-        if actual != expected {
-            XCTFail("\(folder)/sweep.csv no longer matches a sweep of \(file): \(firstDifference(expected, actual))")
+        for table in ["sweep.csv", "sweep-summary.csv"] {
+            let expected = try XCTUnwrap(AtomicFile.read(folder + "/" + table), "missing \(folder)/\(table)")
+            let actual = try XCTUnwrap(AtomicFile.read(out + "/" + table))
+            if actual != expected {
+                XCTFail("\(folder)/\(table) no longer matches a sweep of \(file): \(firstDifference(expected, actual))")
+            }
         }
     }
 

@@ -76,8 +76,18 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.err)
         for k in 0..<3 { XCTAssertNotNil(read("\(out)/replications/r\(k)/summary.json")) }
         let csv = try XCTUnwrap(read(out + "/replications.csv"))
-        XCTAssertEqual(csv.split(separator: "\n").count, 1 + 3 + 2)
+        XCTAssertEqual(csv.split(separator: "\n").count, 1 + 3)
+        XCTAssertEqual(try XCTUnwrap(read(out + "/replications-summary.csv")).split(separator: "\n").count, 2)
         XCTAssertEqual(read(out + "/summary.json"), read(out + "/replications/r0/summary.json"))
+        // A labelled row per replication, then the mean ± 95 % of their 409 shares.
+        let lines = r.out.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.filter { $0.hasPrefix("replication ") }.count, 3, r.out)
+        let shares = try lines.filter { $0.hasPrefix("replication ") }.map { line -> Double in
+            let cells = line.split(separator: " ", omittingEmptySubsequences: true)
+            return try XCTUnwrap(Double(cells[2]))
+        }
+        let mean = try XCTUnwrap(lines.first { $0.hasPrefix("mean ± 95 %") })
+        XCTAssertTrue(mean.contains(String(format: "%.1f ± ", shares.reduce(0, +) / 3)), mean)
     }
 
     /// The rebuilt report is the one `run` wrote, the scenario's description included

@@ -12,7 +12,9 @@ final class SweepCommandTests: XCTestCase {
         XCTAssertEqual(pushsim("sweep", file, "--jobs", "1", "--out", folder + "/one", "--quiet").status, 0)
         XCTAssertEqual(pushsim("sweep", file, "--jobs", "2", "--out", folder + "/two", "--quiet").status, 0)
         let reference = try XCTUnwrap(read(folder + "/one/sweep.csv"))
-        XCTAssertEqual(reference.split(separator: "\n").count, 1 + 3 * (2 + 2))
+        XCTAssertEqual(reference.split(separator: "\n").count, 1 + 3 * 2)
+        let summary = try XCTUnwrap(read(folder + "/one/sweep-summary.csv"))
+        XCTAssertEqual(summary.split(separator: "\n").count, 1 + 3)
         XCTAssertEqual(read(folder + "/two/sweep.csv"), reference)
 
         let s1 = pushsim("sweep", file, "--shard", "1/2", "--out", folder + "/s1", "--quiet")
@@ -23,6 +25,7 @@ final class SweepCommandTests: XCTestCase {
         let m = pushsim("merge", folder + "/s1", folder + "/s2", "--out", folder + "/merged")
         XCTAssertEqual(m.status, 0, m.err)
         XCTAssertEqual(read(folder + "/merged/sweep.csv"), reference)
+        XCTAssertEqual(read(folder + "/merged/sweep-summary.csv"), summary)
         XCTAssertEqual(read(folder + "/merged/report.html"), read(folder + "/one/report.html"))
     }
 

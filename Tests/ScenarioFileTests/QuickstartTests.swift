@@ -166,7 +166,9 @@ final class QuickstartTests: XCTestCase {
         let text = "{ populations: [{ name: \"a\", count: 1 }] }"
         XCTAssertEqual(try loaded(text, file: "Scenarios/office-day.json5").scenario.name, "office-day")
         XCTAssertEqual(try loaded(text, file: "plain").scenario.name, "plain")
-        XCTAssertEqual(try loaded(text, file: "dir.v2/.hidden").scenario.name, ".hidden")
+        // The name is the output folder's: made a valid one (no leading dot, no spaces).
+        XCTAssertEqual(try loaded(text, file: "dir.v2/.hidden").scenario.name, "hidden")
+        XCTAssertEqual(try loaded(text, file: "my day (2).json5").scenario.name, "my-day--2-")
         XCTAssertEqual(try loaded(text, file: "").scenario.name, "scenario")
     }
 

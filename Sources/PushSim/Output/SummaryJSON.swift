@@ -67,7 +67,10 @@ extension Figures {
             ])),
             ("heartbeat", .object([
                 ("meanSeconds", .number(heartbeat.meanSeconds)),
-                ("final", .object(heartbeat.final.sorted { $0.key < $1.key }.map { (JSONText.format($0.key), .int($0.value)) })),
+                // A list of {seconds, devices}, ascending: numbers stay numbers for pandas and R.
+                ("final", .array(heartbeat.final.sorted { $0.key < $1.key }.map {
+                    .object([("seconds", .number($0.key)), ("devices", .int($0.value))])
+                })),
             ])),
             ("outbox", .object([
                 ("created", .int(outbox.created)), ("delivered", .int(outbox.delivered)),

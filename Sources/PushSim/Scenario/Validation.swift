@@ -20,6 +20,11 @@ public struct ScenarioError: Error, Hashable, Sendable, CustomStringConvertible 
 }
 
 extension Scenario {
+    /// The shortest `sampleInterval` accepted.
+    public static let minimumSampleInterval: SimTime = .seconds(1)
+    /// The most time-series rows a server may write (about 3 GB of memory).
+    public static let maximumSamples = 10_000_000
+
     /// Everything that would make a run meaningless or impossible; empty when it can run.
     public func validate() -> [ScenarioProblem] {
         var problems: [ScenarioProblem] = []
@@ -39,7 +44,14 @@ extension Scenario {
         check(duration > .zero, "duration", "expected a positive duration, found \(duration)")
         check(warmup >= .zero && warmup < duration, "warmup",
               "expected a warmup shorter than the duration (\(duration)), found \(warmup)")
-        check(sampleInterval > .zero, "sampleInterval", "expected a positive interval, found \(sampleInterval)")
+        // Each sample is a row kept to the end of the run (about 300 bytes): an interval of
+        // microseconds would grow memory without bound.
+        check(sampleInterval >= Self.minimumSampleInterval, "sampleInterval",
+              "expected an interval of at least 1s, found \(sampleInterval)")
+        if sampleInterval >= Self.minimumSampleInterval && duration > .zero {
+            check(samplesPerServer <= Self.maximumSamples, "sampleInterval",
+                  "expected at most 10,000,000 samples per server, found \(samplesPerServer) (\(duration) ÷ \(sampleInterval)); use a longer sampleInterval")
+        }
         check(!populations.isEmpty, "populations", "expected at least one population")
         check(deviceCount >= 1, "populations", "expected at least one device in all")
         check(deviceCount < Int(Int32.max), "populations", "expected fewer than 2,147,483,647 devices")
