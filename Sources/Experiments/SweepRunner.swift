@@ -49,12 +49,10 @@ public enum SweepRunner {
         let events = try parallelMap(count: todo.count, jobs: jobs) { k -> Int in
             let item = todo[k]
             let (point, replication) = plan.item(item)
-            var scenario = try loadPoint(plan, point: point, text: text, file: file, overrides: overrides)
-            scenario.seed = plan.seed
-            let result = try Simulation.run(scenario, replication: replication)
+            let result = try runPoint(plan, point: point, replication: replication, text: text, file: file, overrides: overrides)
             try AtomicFile.write(pointDescription(plan, point).rendered(), to: "\(folder)/\(plan.pointFolder(point))/point.json")
             try AtomicFile.write(result.summary.jsonText, to: folder + "/" + plan.summaryPath(item))
-            progress.itemFinished(done.next(), todo.count, result.timing.events, scenario.duration.seconds)
+            progress.itemFinished(done.next(), todo.count, result.timing.events, result.summary.simulatedSeconds)
             return result.timing.events
         }
         let present = (0..<plan.itemCount).filter { AtomicFile.exists(folder + "/" + plan.summaryPath($0)) }.count
@@ -62,6 +60,16 @@ public enum SweepRunner {
                               total: plan.itemCount, events: events.reduce(0, +))
         if outcome.complete { try finish(plan, folder: folder) }
         return outcome
+    }
+
+    /// One replication of one point: the scenario at the point, with the plan's seed. Every
+    /// run of a sweep (and of `pushsim size`, which stores its values the same way) goes
+    /// through here, so the same value and replication give the same summary in both.
+    public static func runPoint(_ plan: SweepPlan, point: Int, replication: Int, text: String, file: String,
+                                overrides: [ScenarioOverride]) throws -> RunResult {
+        var scenario = try loadPoint(plan, point: point, text: text, file: file, overrides: overrides)
+        scenario.seed = plan.seed
+        return try Simulation.run(scenario, replication: replication)
     }
 
     /// The scenario at one point: the file with the sweep's --set overrides, then the
