@@ -73,6 +73,12 @@ struct SweepCommand: Command {
         let parameters = !vary.isEmpty ? vary : (fromFile?.vary.map {
             SweepParameter(keyPath: $0.keyPath, values: $0.values, labels: $0.values.map(\.displayText))
         } ?? [])
+        let scenario = input.loaded.scenario
+        if let repeated = SweepSpec.repeatedKeyPaths(parameters.map(\.keyPath), populations: scenario.populations.map(\.name),
+                                                     servers: scenario.servers.map(\.name)).first {
+            console.err("pushsim sweep: --vary " + SweepSpec.repeatedKeyMessage(repeated.keyPath, first: parameters[repeated.first].keyPath) + "\nnothing was run.\n")
+            return ExitStatus.badInput
+        }
         guard !parameters.isEmpty else {
             console.err("pushsim sweep: nothing to vary: give --vary key.path=v1,v2,… or a `sweep` block in \(file)\n")
             return ExitStatus.badInput

@@ -9,7 +9,9 @@ struct ValidateCommand: Command {
     Reads each FILE and reports every problem at once as
       file:line:column: key.path: what was expected, what was found
     (syntax errors, unknown keys with a "did you mean", wrong types, bad durations,
-    impossible values). Exits 0 when all files are valid, 2 otherwise.
+    impossible values). Exits 0 when all files are valid, 2 otherwise. Warns (exit 0) about
+    what runs but is probably not meant: a fixed heartbeat outside the server's bounds,
+    which the server replaces by the bound.
       pushsim validate Scenarios/*.json5
     """
     static let options: [OptionSpec] = [
@@ -41,6 +43,8 @@ struct ValidateCommand: Command {
                 line += ", sweep of \(points) points × \(sweep.replications) replications"
             }
             console.out(line + "\n")
+            // Warnings do not change the exit status: the file runs as written.
+            for warning in input.loaded.warnings { console.err(warning.description + "\n") }
         }
         return status
     }

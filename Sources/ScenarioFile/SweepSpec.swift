@@ -28,6 +28,36 @@ public struct SweepSpec: Hashable, Sendable {
     }
 }
 
+extension SweepSpec {
+    /// The key paths that name a parameter already named earlier in `keyPaths`, however
+    /// spelled (`populations[0].count`, `populations.0.count` and `populations.iphone.count`
+    /// are one key when the first population is `iphone`): a sweep varies each parameter on
+    /// one axis, so the same key twice is refused, in the file's `sweep.vary` block and on
+    /// the command line (`--vary`) alike. Each repeat is given with the index of its first
+    /// occurrence.
+    public static func repeatedKeyPaths(_ keyPaths: [String], populations: [String] = [],
+                                        servers: [String] = []) -> [(index: Int, keyPath: String, first: Int)] {
+        var seen: [[String]: Int] = [:]
+        var repeats: [(index: Int, keyPath: String, first: Int)] = []
+        for (i, keyPath) in keyPaths.enumerated() {
+            var key = LoadedScenario.keyPathComponents(keyPath) ?? [keyPath]
+            if key.count > 1, let names = key[0] == "populations" ? populations : key[0] == "servers" ? servers : nil,
+               let index = names.firstIndex(of: key[1]) {
+                key[1] = String(index)
+            }
+            if let first = seen[key] { repeats.append((i, keyPath, first)) } else { seen[key] = i }
+        }
+        return repeats
+    }
+
+    /// The message for a repeated key.
+    public static func repeatedKeyMessage(_ keyPath: String, first: String) -> String {
+        first == keyPath
+            ? "\(keyPath) is varied twice: give each parameter once, with all its values (key.path=v1,v2,…)"
+            : "\(keyPath) is the same parameter as \(first), varied twice: give each parameter once, with all its values"
+    }
+}
+
 /// One parameter of a sweep and the values it takes.
 public struct SweepAxis: Hashable, Sendable {
     /// A key path as in `--set`, e.g. `populations.iphone.heartbeat.fixed`.
