@@ -103,19 +103,24 @@ public enum SweepRunner {
     /// `sweep.csv` and `report.html` from every item's summary.
     public static func finish(_ plan: SweepPlan, folder: String) throws {
         var figures: [Int: Figures] = [:]
+        var scalars: [Int: SummaryScalarPaths] = [:]
         let csv = try SweepCSV.render(plan) { item in
             let path = folder + "/" + plan.summaryPath(item)
             guard let text = AtomicFile.read(path) else { throw SweepError("missing \(path)") }
             let summary = try Summary(jsonText: text)
             figures[item] = summary.overall
+            scalars[item] = try SummaryScalarPaths(jsonText: text)
             return summary.overall.scalars.map(\.value)
         }
         try AtomicFile.write(csv, to: folder + "/sweep.csv")
         let points = (0..<plan.pointCount).map { point in
-            SweepPoint(values: plan.labels(ofPoint: point),
-                       replications: (0..<plan.replications).compactMap { figures[point * plan.replications + $0] })
+            let summaries = (0..<plan.replications).compactMap { scalars[point * plan.replications + $0] }
+            return SweepPoint(values: plan.labels(ofPoint: point),
+                              replications: (0..<plan.replications).compactMap { figures[point * plan.replications + $0] },
+                              summaries: summaries, used: SweepUsedValues.used(plan, point: point, summaries: summaries))
         }
-        let table = SweepTable(title: plan.scenarioName, description: "", parameters: plan.parameters.map(\.keyPath), points: points)
+        let table = SweepTable(title: plan.scenarioName, description: "", parameters: plan.parameters.map(\.keyPath), points: points,
+                               bestRule: SweepBestFile.read(folder))
         try AtomicFile.write(SweepReport.html(table), to: folder + "/report.html")
     }
 }
