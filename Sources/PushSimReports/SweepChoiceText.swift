@@ -33,6 +33,13 @@ enum SweepChoiceText {
                    cheapest.index != best.index {
                     text += " " + ReportText.sentence(d.label(cheapest)) + " uses less (\(cheapest.text(battery))) but its push latency p95 is \(cheapest.text(latency))."
                 }
+                if best.mean(.lostShare) >= SweepFindings.lostLimit {
+                    // Latency alone hides lost Pings when few mails wait for them; say so.
+                    text += " Even there \(best.text(lost)) of Pings are lost: "
+                    text += best.capacity > 0 && best.mean(.threadsP99) >= Double(best.capacity)
+                        ? "the thread pool is full, so Pings wait until the devices give up; give the server more threads."
+                        : "shorten the heartbeat below the firewall's idle timeout, or raise the timeout."
+                }
                 out.append(text)
             } else {
                 out.append("No point has a push latency p95 to compare, so no heartbeat is recommended.")
