@@ -21,7 +21,8 @@ public struct SweepBestRule: Sendable {
 /// - `--best` targets, or for a thread-count sweep the default "smallest meeting
 ///   threads.fullFraction <= 0.01": the preferred end among the points that meet them;
 /// - a heartbeat sweep: the lowest battery among points whose p95 push latency is within
-///   1.5× the lowest p95 of the sweep;
+///   1.5× the lowest p95 of the sweep and that lose under 1 % of their Pings (a p95 hides
+///   lost Pings when only a few mails wait for one, and a lost Ping is a wasted wake-up);
 /// - anything else: the lowest battery among points that lose under 1 % of their Pings.
 ///
 /// In every case a point whose value the server replaced (a heartbeat beyond its bounds) is
@@ -57,7 +58,7 @@ enum SweepChoice {
             return "Rule for the best point\(stated ? " (--best)" : " (the default for a thread count)"): the \(rule.prefer.rawValue) value whose means over the replications meet \(targets)."
                 + " A value the server replaces (a heartbeat beyond its bounds) is never chosen."
         case .latencyThenBattery:
-            return "Rule for the best point (the default for a heartbeat): the lowest battery use among the points whose push latency p95 is within 1.5× the lowest of the sweep. A heartbeat beyond the server's bounds is judged as the bound the server uses, and never recommended over it."
+            return "Rule for the best point (the default for a heartbeat): the lowest battery use among the points whose push latency p95 is within 1.5× the lowest of the sweep and whose lost-Ping share stays under 1%. A heartbeat beyond the server's bounds is judged as the bound the server uses, and never recommended over it."
         case .lostThenBattery:
             return "Rule for the best point: among the points whose lost-Ping share stays under 1%, the one with the lowest battery use per day. A lost Ping costs a radio wake-up and delays mail until the device notices, so a heartbeat that saves battery by losing Pings is a false saving."
         }
@@ -67,7 +68,7 @@ enum SweepChoice {
     var short: String {
         switch self {
         case .targets(let rule, _): return "\(rule.prefer.rawValue) meeting \(ReportText.list(rule.targets.map(\.text)))"
-        case .latencyThenBattery: return "lowest battery, push latency p95 within 1.5× the best"
+        case .latencyThenBattery: return "lowest battery, push latency p95 within 1.5× the best, lost Pings under 1%"
         case .lostThenBattery: return "lowest battery, lost Pings under 1%"
         }
     }
@@ -75,7 +76,7 @@ enum SweepChoice {
     var noneText: String {
         switch self {
         case .targets(let rule, _): return "no point meets \(ReportText.list(rule.targets.map(\.text)))"
-        case .latencyThenBattery: return "no point has a push latency to compare"
+        case .latencyThenBattery: return "no point has push latency p95 within 1.5× the best with lost Pings under 1%"
         case .lostThenBattery: return "no point keeps lost Pings under 1%"
         }
     }
@@ -90,7 +91,8 @@ enum SweepChoice {
             return rule.prefer == .smallest ? ordered.first : ordered.last
         case .latencyThenBattery:
             guard let fastest = Self.lowestLatency(d) else { return nil }
-            return measured.filter { $0.mean(.latencyP95) <= Self.latencyFactor * fastest && $0.mean(.battery).isFinite }
+            return measured.filter { $0.mean(.latencyP95) <= Self.latencyFactor * fastest && $0.mean(.battery).isFinite
+                && $0.mean(.lostShare) < SweepFindings.lostLimit }
                 .min { ($0.mean(.battery), $0.index) < ($1.mean(.battery), $1.index) }
         case .lostThenBattery:
             return measured.filter { $0.mean(.lostShare) < SweepFindings.lostLimit && $0.mean(.battery).isFinite }

@@ -28,21 +28,18 @@ enum SweepChoiceText {
             }
         case .latencyThenBattery:
             if let best, let fastest = SweepChoice.lowestLatency(d) {
-                var text = "Lowest battery use with push latency p95 within 1.5× the best (\(ReportText.duration(fastest))): \(d.label(best)) (\(best.text(battery)) per day; push latency p95 \(best.text(latency)), lost Pings \(best.text(lost)))."
+                var text = "Lowest battery use with push latency p95 within 1.5× the best (\(ReportText.duration(fastest))) and lost Pings under 1%: \(d.label(best)) (\(best.text(battery)) per day; push latency p95 \(best.text(latency)), lost Pings \(best.text(lost)))."
                 if let cheapest = measured.filter({ !$0.point.isClamped }).min(by: { ($0.mean(.battery), $0.index) < ($1.mean(.battery), $1.index) }),
                    cheapest.index != best.index {
-                    text += " " + ReportText.sentence(d.label(cheapest)) + " uses less (\(cheapest.text(battery))) but its push latency p95 is \(cheapest.text(latency))."
-                }
-                if best.mean(.lostShare) >= SweepFindings.lostLimit {
-                    // Latency alone hides lost Pings when few mails wait for them; say so.
-                    text += " Even there \(best.text(lost)) of Pings are lost: "
-                    text += best.capacity > 0 && best.mean(.threadsP99) >= Double(best.capacity)
-                        ? "the thread pool is full, so Pings wait until the devices give up; give the server more threads."
-                        : "shorten the heartbeat below the firewall's idle timeout, or raise the timeout."
+                    text += " " + ReportText.sentence(d.label(cheapest)) + " uses less (\(cheapest.text(battery))) but its push latency p95 is \(cheapest.text(latency)) and it loses \(cheapest.text(lost)) of its Pings."
                 }
                 out.append(text)
-            } else {
-                out.append("No point has a push latency p95 to compare, so no heartbeat is recommended.")
+            } else if let fewest = measured.filter({ !$0.point.isClamped }).min(by: { ($0.mean(.lostShare), $0.index) < ($1.mean(.lostShare), $1.index) }) {
+                var text = "No heartbeat keeps push latency p95 within 1.5× the best with lost Pings under 1%; the fewest lost are at \(d.label(fewest)) (\(fewest.text(lost)), push latency p95 \(fewest.text(latency)))."
+                text += fewest.capacity > 0 && fewest.mean(.threadsP99) >= Double(fewest.capacity)
+                    ? " The thread pool is full there, so Pings wait in the queue until the devices give up: give the server more threads."
+                    : " Shorten the heartbeat below the firewall's idle timeout, or raise the timeout."
+                out.append(text)
             }
         case .lostThenBattery:
             break

@@ -35,8 +35,8 @@ final class SweepReportTests: XCTestCase {
         let page = SweepReport.html(heartbeatTable)
         assertValidPage(page)
         let text = findings(page)
-        XCTAssertTrue(text.contains("Lowest battery use with push latency p95 within 1.5× the best (450ms): heartbeat 25m (3.1% ± 0.25% per day; push latency p95 450ms, lost Pings 0.50%)."), text)
-        XCTAssertTrue(text.contains("Heartbeat 30m uses less (2.5% ± 0.25%) but its push latency p95 is 10m."), text)
+        XCTAssertTrue(text.contains("Lowest battery use with push latency p95 within 1.5× the best (450ms) and lost Pings under 1%: heartbeat 25m (3.1% ± 0.25% per day; push latency p95 450ms, lost Pings 0.50%)."), text)
+        XCTAssertTrue(text.contains("Heartbeat 30m uses less (2.5% ± 0.25%) but its push latency p95 is 10m and it loses 41.0% of its Pings."), text)
         XCTAssertTrue(text.contains("Lost Pings stay below 1% up to heartbeat 25m and reach 41.0% at 30m."), text)
         XCTAssertTrue(text.contains("Rule for the best point"), text)
         XCTAssertTrue(text.contains("Threads held leave at least 10% headroom at every point"), text)
@@ -80,7 +80,7 @@ final class SweepReportTests: XCTestCase {
         assertValidPage(page)
         XCTAssertTrue(page.contains(">threads 300</text>"), "legend names the series")
         let text = findings(page)
-        XCTAssertTrue(text.contains("Lowest battery use with push latency p95 within 1.5× the best (400ms): heartbeat 20m, threads 150"), text)
+        XCTAssertTrue(text.contains("Lowest battery use with push latency p95 within 1.5× the best (400ms) and lost Pings under 1%: heartbeat 20m, threads 150"), text)
         XCTAssertTrue(text.contains("for heartbeat 10m: 300 threads (p99 140 of 300, 46.7%); for heartbeat 20m: 300 threads"), text)
         XCTAssertTrue(text.contains("With threads 150, lost Pings stay below 1% at every point"), text)
     }
@@ -157,7 +157,7 @@ final class SweepReportTests: XCTestCase {
         }
         let page = SweepReport.html(SweepTable(title: "real", parameters: ["populations.iphone.heartbeat.fixed"], points: points))
         assertValidPage(page)
-        XCTAssertTrue(findings(page).contains("Lowest battery use with push latency p95 within 1.5× the best (436ms): heartbeat 15m"), findings(page))
+        XCTAssertTrue(findings(page).contains("Lowest battery use with push latency p95 within 1.5× the best (436ms) and lost Pings under 1%: heartbeat 15m"), findings(page))
     }
 
     /// Issue 13: a heartbeat past the server's bound is the bound in disguise. With the
