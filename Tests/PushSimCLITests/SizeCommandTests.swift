@@ -52,6 +52,8 @@ final class SizeCommandTests: XCTestCase {
         XCTAssertTrue(r.out.hasPrefix("server.threads = \(Int(answer)) — smallest meeting 2 targets ("), r.out)
         let next = try XCTUnwrap((json["nextValue"] as? [String: Any])?["value"] as? Double)
         XCTAssertEqual(next, answer - 1)
+        let rules = try XCTUnwrap(json["ruleOfThumb"] as? [[String: Any]])
+        XCTAssertEqual(rules.first?["value"] as? Double, 36, "1.2 × 30 devices, not 37 from 1.2's binary rounding")
 
         let values = (1...Int(answer) + 1).map(String.init).joined(separator: ",")
         let s = pushsim("sweep", file, "--vary", "server.threads=\(values)", "--replications", "2", "--out", folder + "/sweep", "--quiet")

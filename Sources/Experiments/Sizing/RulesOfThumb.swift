@@ -15,6 +15,10 @@ import ScenarioFile
 enum RulesOfThumb {
     static let threadsPerDevice = 1.2
 
+    /// Without the binary rounding of 1.2 (1.2 × 500 is 600.0000000000001 in a Double, which
+    /// would round up to 601).
+    static func clean(_ x: Double) -> Double { (x * 1e9).rounded() / 1e9 }
+
     /// `points`: each evaluated value (in the parameter's unit) with its replications' scalars.
     static func rules(_ parameter: SizingParameter, loaded: LoadedScenario,
                       points: [(value: Int64, scalars: [SummaryScalarPaths])]) -> [SizeRule] {
@@ -38,7 +42,7 @@ enum RulesOfThumb {
                 ? (scenario.servers.first { $0.name == components[1] }?.name ?? Int(components[1]).flatMap { scenario.servers.indices.contains($0) ? scenario.servers[$0].name : nil })
                 : nil
             guard let prefix = serverPrefix(name), let devices = mean(prefix + "devices", largest.scalars) else { return [] }
-            var rules = [SizeRule(name: "1.2 threads per device (Traveler)", value: (threadsPerDevice * devices).rounded(.up),
+            var rules = [SizeRule(name: "1.2 threads per device (Traveler)", value: clean(threadsPerDevice * devices).rounded(.up),
                                   basis: "Notes Traveler's sizing guidance for \(MetricTarget.number(devices)) devices.")]
             if let held = mean(prefix + "threads.mean", largest.scalars) {
                 rules.append(SizeRule(name: "Little's law", value: held.rounded(.up),
@@ -55,7 +59,7 @@ enum RulesOfThumb {
             guard let capacity = mean(prefix + "threads.capacity", smallest.scalars),
                   let all = mean(prefix + "devices", smallest.scalars), let mine = mean(own, smallest.scalars) else { return [] }
             let others = all - mine
-            var rules = [SizeRule(name: "1.2 threads per device (Traveler), inverted", value: max(0, (capacity / threadsPerDevice).rounded(.down) - others),
+            var rules = [SizeRule(name: "1.2 threads per device (Traveler), inverted", value: max(0, clean(capacity / threadsPerDevice).rounded(.down) - others),
                                   basis: "\(MetricTarget.number(capacity)) threads ÷ 1.2\(others > 0 ? ", less the server's \(MetricTarget.number(others)) other devices" : "").")]
             if let held = mean(prefix + "threads.mean", smallest.scalars), all > 0, held > 0 {
                 let perDevice = held / all
