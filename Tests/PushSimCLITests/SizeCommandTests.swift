@@ -62,15 +62,14 @@ final class SizeCommandTests: XCTestCase {
         let meeting = means.filter { $0.means["threads.fullFraction"]! <= 0.01 && $0.means["pushLatency.p95"]! <= 60 }.map(\.value)
         XCTAssertEqual(meeting.first, Int(answer), "brute force: \(means)")
         XCTAssertFalse(meeting.contains(Int(next)))
-        // The same runs: point p(answer-1) of the sweep is value `answer` of size.
-        let width = String(means.count - 1).count
-        func sweepPoint(_ v: Int) -> String {
-            let digits = String(v - 1)
-            return "p" + String(repeating: "0", count: width - digits.count) + digits
-        }
+        // The same runs: the sweep point whose point.json names the answer holds the same bytes.
+        let pointsFolder = folder + "/sweep/points"
+        let sweepPoint = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: pointsFolder).first { name in
+            read("\(pointsFolder)/\(name)/point.json")?.contains("\"server.threads\": \"\(Int(answer))\"") == true
+        }, "no sweep point for \(Int(answer))")
         for r in 0..<2 {
             XCTAssertEqual(read("\(folder)/size/points/\(Int(answer))/r\(r)/summary.json"),
-                           read("\(folder)/sweep/points/\(sweepPoint(Int(answer)))/r\(r)/summary.json"))
+                           read("\(pointsFolder)/\(sweepPoint)/r\(r)/summary.json"))
         }
     }
 
