@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "ScenarioFileTests", dependencies: ["ScenarioFile", "PushSim", "JSON5", "DiscreteEvent"]),
         .testTarget(name: "PushSimReportsTests", dependencies: ["PushSimReports", "PushSim", "JSON5", "DiscreteEvent"]),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "PushSim", "ScenarioFile", "DiscreteEvent"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "PushSim", "ScenarioFile", "PushSimReports", "DiscreteEvent"]),
         .testTarget(name: "PushSimCLITests", dependencies: ["PushSimCLI", "pushsim"]),
     ]
 )

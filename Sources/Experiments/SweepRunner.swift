@@ -49,12 +49,10 @@ public enum SweepRunner {
         let events = try parallelMap(count: todo.count, jobs: jobs) { k -> Int in
             let item = todo[k]
             let (point, replication) = plan.item(item)
-            var scenario = try loadPoint(plan, point: point, text: text, file: file, overrides: overrides)
-            scenario.seed = plan.seed
-            let result = try Simulation.run(scenario, replication: replication)
+            let result = try runPoint(plan, point: point, replication: replication, text: text, file: file, overrides: overrides)
             try AtomicFile.write(pointDescription(plan, point).rendered(), to: "\(folder)/\(plan.pointFolder(point))/point.json")
             try AtomicFile.write(result.summary.jsonText, to: folder + "/" + plan.summaryPath(item))
-            progress.itemFinished(done.next(), todo.count, result.timing.events, scenario.duration.seconds)
+            progress.itemFinished(done.next(), todo.count, result.timing.events, result.summary.simulatedSeconds)
             return result.timing.events
         }
         let present = (0..<plan.itemCount).filter { AtomicFile.exists(folder + "/" + plan.summaryPath($0)) }.count
@@ -62,6 +60,16 @@ public enum SweepRunner {
                               total: plan.itemCount, events: events.reduce(0, +))
         if outcome.complete { try finish(plan, folder: folder) }
         return outcome
+    }
+
+    /// One replication of one point: the scenario at the point, with the plan's seed. Every
+    /// run of a sweep (and of `pushsim size`, which stores its values the same way) goes
+    /// through here, so the same value and replication give the same summary in both.
+    public static func runPoint(_ plan: SweepPlan, point: Int, replication: Int, text: String, file: String,
+                                overrides: [ScenarioOverride]) throws -> RunResult {
+        var scenario = try loadPoint(plan, point: point, text: text, file: file, overrides: overrides)
+        scenario.seed = plan.seed
+        return try Simulation.run(scenario, replication: replication)
     }
 
     /// The scenario at one point: the file with the sweep's --set overrides, then the
@@ -95,19 +103,24 @@ public enum SweepRunner {
     /// `sweep.csv`, `sweep-summary.csv` and `report.html` from every item's summary.
     public static func finish(_ plan: SweepPlan, folder: String) throws {
         var figures: [Int: Figures] = [:]
+        var scalars: [Int: SummaryScalarPaths] = [:]
         for item in 0..<plan.itemCount {
             let path = folder + "/" + plan.summaryPath(item)
             guard let text = AtomicFile.read(path) else { throw SweepError("missing \(path)") }
             figures[item] = try Summary(jsonText: text).overall
+            scalars[item] = try SummaryScalarPaths(jsonText: text)
         }
-        let scalars: (Int) -> [Double] = { figures[$0]?.scalars.map(\.value) ?? [] }
-        try AtomicFile.write(SweepCSV.render(plan, scalars: scalars), to: folder + "/sweep.csv")
-        try AtomicFile.write(SweepCSV.renderSummary(plan, scalars: scalars), to: folder + "/sweep-summary.csv")
+        let values: (Int) -> [Double] = { figures[$0]?.scalars.map(\.value) ?? [] }
+        try AtomicFile.write(SweepCSV.render(plan, scalars: values), to: folder + "/sweep.csv")
+        try AtomicFile.write(SweepCSV.renderSummary(plan, scalars: values), to: folder + "/sweep-summary.csv")
         let points = (0..<plan.pointCount).map { point in
-            SweepPoint(values: plan.labels(ofPoint: point),
-                       replications: (0..<plan.replications).compactMap { figures[point * plan.replications + $0] })
+            let summaries = (0..<plan.replications).compactMap { scalars[point * plan.replications + $0] }
+            return SweepPoint(values: plan.labels(ofPoint: point),
+                              replications: (0..<plan.replications).compactMap { figures[point * plan.replications + $0] },
+                              summaries: summaries, used: SweepUsedValues.used(plan, point: point, summaries: summaries))
         }
-        let table = SweepTable(title: plan.scenarioName, description: "", parameters: plan.parameters.map(\.keyPath), points: points)
+        let table = SweepTable(title: plan.scenarioName, description: "", parameters: plan.parameters.map(\.keyPath), points: points,
+                               bestRule: SweepBestFile.read(folder))
         try AtomicFile.write(SweepReport.html(table), to: folder + "/report.html")
     }
 }

@@ -28,7 +28,7 @@ public enum ExitStatus {
 /// The `pushsim` command line.
 public enum PushSimCommand {
     static var commands: [any Command.Type] { [
-        RunCommand.self, ValidateCommand.self, SweepCommand.self, MergeCommand.self, ReportCommand.self, BenchCommand.self,
+        RunCommand.self, ValidateCommand.self, SweepCommand.self, SizeCommand.self, MergeCommand.self, ReportCommand.self, BenchCommand.self,
     ] }
 
     /// Runs the command line `arguments` (without the program name); returns the exit status.

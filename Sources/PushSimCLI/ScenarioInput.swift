@@ -53,13 +53,13 @@ struct ScenarioInput {
 
 /// Reads every `--vary key.path=v1,v2,…` as the scenario-file sweep does (`SweepAxis(parsing:)`:
 /// values split at top-level commas, each a JSON5 value or else a bare string) and labels
-/// each value as the sweep's table and report show it; the same key twice is refused
-/// (`SweepAxis.checkDistinct`, the rule the file's `sweep` block follows too).
+/// each value as the sweep's table and report show it. The same key twice is refused by
+/// `sweep` once the scenario's names are known (`SweepSpec.repeatedKeyPaths`, the rule the
+/// file's `sweep` block follows too).
 func parseVary(_ texts: [String]) throws(UsageError) -> [SweepParameter] {
     var axes: [SweepAxis] = []
     do {
         for text in texts { axes.append(try SweepAxis(parsing: text)) }
-        try SweepAxis.checkDistinct(axes, texts: texts)
     } catch {
         throw UsageError(error.description)
     }

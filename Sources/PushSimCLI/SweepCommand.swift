@@ -2,6 +2,7 @@ import Experiments
 import Foundation
 import JSON5
 import PushSim
+import PushSimReports
 import ScenarioFile
 
 /// `pushsim sweep FILE --vary …`: a grid of parameter values × replications.
@@ -30,6 +31,16 @@ struct SweepCommand: Command {
       pushsim sweep Scenarios/quickstart.json5 --vary populations.iphone.heartbeat.fixed=5m,15m,30m --replications 5
       pushsim sweep Scenarios/quickstart.json5 --vary server.threads=300,450,600 --vary populations.iphone.count=400,500
       pushsim sweep FILE --shard 3/8 --out shard-3 --quiet    # on machine 3 of 8
+
+    The report names a best point by a stated rule: with --best 'METRIC OP VALUE' (any
+    number of summary.json, repeatable) the smallest value of the first parameter whose
+    means meet every target (--prefer largest for the largest); without it, for threads the
+    smallest meeting threads.fullFraction <= 0.01, for a heartbeat the lowest battery with
+    push latency p95 within 1.5× the best, else the lowest battery with lost Pings under 1%.
+    A heartbeat beyond the server's bounds shows as "30m (clamped to 15m by the server)" and
+    is never recommended over the bound.
+      pushsim sweep Scenarios/quickstart.json5 --vary server.threads=450,500,550,600 \
+              --best 'threads.fullFraction <= 0.01' --best 'pushLatency.p95 <= 60'
     """
     static let options: [OptionSpec] = [
         .value("vary", "key.path=v1,v2,…", help: "Vary a parameter over these values (repeatable).", repeatable: true),
@@ -38,6 +49,8 @@ struct SweepCommand: Command {
         .value("shard", "K/N", help: "Run only the K-th of N slices of the work."),
         .value("set", "key.path=value", help: "Override a parameter at every point (repeatable).", repeatable: true),
         .value("seed", "N", help: "Use this seed instead of the file's."),
+        .value("best", "'METRIC OP VALUE'", help: "Pick the best point by these targets (repeatable).", repeatable: true),
+        .value("prefer", "smallest|largest", help: "With --best: the smallest (default) or largest value that meets them."),
         .value("out", "DIR", help: "Output folder (default Results/<scenario name>)."),
         MemoryCheck.option,
         ProgressMode.option,
@@ -55,6 +68,7 @@ struct SweepCommand: Command {
     var quiet: Bool
     var memory: MemoryCheck
     var progressChoice: ProgressMode?
+    var best: SweepBestRule?
 
     init(_ a: ParsedArguments) throws(UsageError) {
         guard a.positionals.count == 1 else { throw UsageError("expected one scenario FILE, found \(a.positionals.count)") }
@@ -72,6 +86,17 @@ struct SweepCommand: Command {
         quiet = a.has("quiet")
         memory = try MemoryCheck(a)
         progressChoice = try ProgressMode.chosen(a)
+        var targets: [MetricTarget] = []
+        for text in a.all("best") {
+            do { targets.append(try MetricTarget(parsing: text)) } catch { throw UsageError("--best \(error)") }
+        }
+        var prefer = SweepBestRule.Preference.smallest
+        if let text = a.value("prefer") {
+            guard let p = SweepBestRule.Preference(rawValue: text) else { throw UsageError("--prefer expects smallest or largest, found \"\(text)\"") }
+            guard !targets.isEmpty else { throw UsageError("--prefer goes with --best 'METRIC OP VALUE'") }
+            prefer = p
+        }
+        best = targets.isEmpty ? nil : SweepBestRule(targets: targets, prefer: prefer)
     }
 
     func run(_ console: Console) -> Int32 {
@@ -80,6 +105,12 @@ struct SweepCommand: Command {
         let parameters = !vary.isEmpty ? vary : (fromFile?.vary.map {
             SweepParameter(keyPath: $0.keyPath, values: $0.values, labels: $0.values.map(\.displayText))
         } ?? [])
+        let scenario = input.loaded.scenario
+        if let repeated = SweepSpec.repeatedKeyPaths(parameters.map(\.keyPath), populations: scenario.populations.map(\.name),
+                                                     servers: scenario.servers.map(\.name)).first {
+            console.err("pushsim sweep: --vary " + SweepSpec.repeatedKeyMessage(repeated.keyPath, first: parameters[repeated.first].keyPath) + "\nnothing was run.\n")
+            return ExitStatus.badInput
+        }
         guard !parameters.isEmpty else {
             console.err("pushsim sweep: nothing to vary: give --vary key.path=v1,v2,… or a `sweep` block in \(file)\n")
             return ExitStatus.badInput
@@ -110,6 +141,17 @@ struct SweepCommand: Command {
             console.err("pushsim sweep: \(file): \(refusal); nothing was run.\n")
             return ExitStatus.badInput
         }
+        if let best {
+            do {
+                try MetricCatalog(scenario: input.loaded.scenario).check(best.targets, option: "--best")
+            } catch let error as SizingInputError {
+                console.err(error.lines.map { $0 + "\n" }.joined() + "nothing was run.\n")
+                return ExitStatus.badInput
+            } catch {
+                console.err("pushsim sweep: \(error)\n")
+                return ExitStatus.failure
+            }
+        }
         let folder = out ?? "Results/\(input.loaded.scenario.name)"
         do {
             try AtomicFile.checkWritable(folder: folder)
@@ -121,6 +163,10 @@ struct SweepCommand: Command {
         ProgressLine.warnIfDebugBuild(console, mode: mode, large: ProgressLine.isLarge(input.loaded.scenario, runs: plan.items(inShard: shard).count))
         let progress = ProgressLine(console, mode: mode)
         do {
+            // Only into a folder of this sweep (or a new one); another sweep's is refused below.
+            if (AtomicFile.read(folder + "/sweep.json").flatMap { try? SweepPlan(jsonText: $0) } ?? plan) == plan {
+                try SweepBestFile.write(best, to: folder)
+            }
             let o = try SweepRunner.run(plan, text: input.text, file: file, overrides: input.overrides, folder: folder,
                                         jobs: jobs, shard: shard, progress: progress.sink)
             progress.finish()

@@ -13,8 +13,9 @@ struct ValidateCommand: Command {
     impossible values). For a valid file it prints the memory a run needs (for a sweep,
     its largest point), refusing what does not fit in this machine's memory or
     --max-memory, and one line per server with its effective settings: the product
-    preset (`server.kind`) and what the file changed. Exits 0 when all files are valid,
-    2 otherwise.
+    preset (`server.kind`) and what the file changed. Warns (exit 0) about what runs but
+    is probably not meant: a fixed heartbeat outside the server's bounds, which the server
+    replaces by the bound. Exits 0 when all files are valid, 2 otherwise.
       pushsim validate Scenarios/*.json5
       pushsim validate Scenarios/quickstart.json5 --set populations.iphone.count=1000000 --max-memory 4G
     """
@@ -65,6 +66,8 @@ struct ValidateCommand: Command {
             for server in s.servers {
                 console.out("  \(s.servers.count == 1 ? "server" : "server " + server.name): \(server.effectiveSettings)\n")
             }
+            // Warnings do not change the exit status: the file runs as written.
+            for warning in input.loaded.warnings { console.err(warning.description + "\n") }
         }
         return status
     }

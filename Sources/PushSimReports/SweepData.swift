@@ -39,10 +39,17 @@ struct SweepData {
         names.indices.dropFirst().map { "\(names[$0]) \(value(p, $0))" }.joined(separator: ", ")
     }
 
-    /// "heartbeat 25m, threads 600".
+    /// "heartbeat 25m, threads 600"; a value the server replaced reads
+    /// "heartbeat 30m (clamped to 15m by the server)".
     func label(_ p: SweepPointStats) -> String {
         if names.isEmpty { return "point \(p.index + 1)" }
-        return names.indices.map { "\(names[$0]) \(Self.value(p, $0))" }.joined(separator: ", ")
+        return names.indices.map { "\(names[$0]) \(Self.shown(p, $0))" }.joined(separator: ", ")
+    }
+
+    /// The value as written, with what the server used instead when it differs.
+    static func shown(_ p: SweepPointStats, _ i: Int) -> String {
+        guard i < p.point.used.count, let used = p.point.used[i] else { return value(p, i) }
+        return "\(value(p, i)) (clamped to \(used) by the server)"
     }
 
     /// The first parameter's value at `p` ("25m").

@@ -11,10 +11,10 @@ enum SweepFindings {
     static let lostLimit = 0.01
     static let headroom = 0.10
 
-    /// The best point by the rule above, or nil when no point qualifies.
+    /// The best point by the sweep's rule (`SweepChoice`: --best targets, else the default
+    /// for the first parameter), or nil when no point qualifies.
     static func best(_ d: SweepData) -> SweepPointStats? {
-        let eligible = d.stats.filter { $0.replications > 0 && $0.mean(.lostShare) < lostLimit && $0.mean(.battery).isFinite }
-        return eligible.min { ($0.mean(.battery), $0.index) < ($1.mean(.battery), $1.index) }
+        SweepChoice.rule(for: d.table).best(d)
     }
 
     static func sentences(_ d: SweepData) -> [String] {
@@ -26,7 +26,10 @@ enum SweepFindings {
         let battery = SweepMetric.metric(.battery)
         let lost = SweepMetric.metric(.lostShare)
         let latency = SweepMetric.metric(.latencyP95)
-        if let best = best(d) {
+        let choice = SweepChoice.rule(for: d.table)
+        if !choice.isLostRule {
+            out += SweepChoiceText.sentences(choice, d)
+        } else if let best = best(d) {
             var text = "Lowest battery use with lost Pings under 1%: \(d.label(best)) (\(best.text(battery)) per day; lost Pings \(best.text(lost)), push latency p95 \(best.text(latency)))."
             if let cheapest = measured.min(by: { ($0.mean(.battery), $0.index) < ($1.mean(.battery), $1.index) }),
                cheapest.index != best.index {
@@ -47,7 +50,7 @@ enum SweepFindings {
         out += lostTrend(d)
         if let threads = threads(d) { out.append(threads) }
         if let conflicts = conflicts(d) { out.append(conflicts) }
-        out.append("Rule for the best point: among the points whose lost-Ping share stays under 1%, the one with the lowest battery use per day. A lost Ping costs a radio wake-up and delays mail until the device notices, so a heartbeat that saves battery by losing Pings is a false saving.")
+        out.append(choice.statement)
         return out
     }
 

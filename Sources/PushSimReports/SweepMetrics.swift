@@ -50,10 +50,13 @@ struct SweepPointStats {
     let replications: Int
     /// Pool size of the first replication (every replication of a point has the same).
     let capacity: Int
+    /// The point as the table holds it (its summaries, the values the server used).
+    let point: SweepPoint
     private let intervals: [SweepMetric.Key: ConfidenceInterval]
 
     init(index: Int, point: SweepPoint) {
         self.index = index
+        self.point = point
         values = point.values
         replications = point.replications.count
         capacity = point.replications.first?.threads.capacity ?? 0

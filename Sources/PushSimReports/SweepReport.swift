@@ -58,13 +58,13 @@ public enum SweepReport {
 
     static func cards(_ d: SweepData, best: SweepPointStats?) -> [HTMLCard] {
         guard let best else {
-            return [HTMLCard("Best point", value: NumberFormat.missing, detail: "no point keeps lost Pings under 1%"),
+            return [HTMLCard("Best point", value: NumberFormat.missing, detail: SweepChoice.rule(for: d.table).noneText),
                     HTMLCard("Points × replications", value: "\(d.stats.count) × \(d.stats.map(\.replications).max() ?? 0)")]
         }
         let rest = d.names.indices.dropFirst().map { "\(d.names[$0]) \(SweepData.value(best, $0))" }
         return [
             HTMLCard("Best \(d.xName)", value: d.names.isEmpty ? "point \(best.index + 1)" : d.xText(best),
-                     detail: rest.isEmpty ? "lowest battery, lost Pings under 1%" : ReportText.list(rest)),
+                     detail: rest.isEmpty ? SweepChoice.rule(for: d.table).short : ReportText.list(rest)),
             HTMLCard("Battery there", value: ReportText.share(best.mean(.battery)), detail: "per device-day"),
             HTMLCard("Lost Pings there", value: ReportText.share(best.mean(.lostShare)), detail: "of Pings"),
             HTMLCard("Push latency p95 there", value: ReportText.duration(best.mean(.latencyP95)),
@@ -91,7 +91,7 @@ public enum SweepReport {
         let header = (d.names.isEmpty ? ["Point"] : d.names) + metrics.map(\.title) + ["Runs", ""]
         let ordered = d.series.flatMap(\.points)
         let rows = ordered.map { p -> [String] in
-            let values = d.names.isEmpty ? ["\(p.index + 1)"] : d.names.indices.map { SweepData.value(p, $0) }
+            let values = d.names.isEmpty ? ["\(p.index + 1)"] : d.names.indices.map { SweepData.shown(p, $0) }
             return values + metrics.map { p.text($0) } + [String(p.replications), best?.index == p.index ? "◀ best" : ""]
         }
         let parameterColumns = max(d.names.count, 1)

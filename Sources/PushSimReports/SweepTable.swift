@@ -10,12 +10,17 @@ public struct SweepTable: Sendable {
     /// first is the x axis of every chart; the others split the points into series.
     public var parameters: [String]
     public var points: [SweepPoint]
+    /// How to pick the best point (`sweep --best`); nil for the default of the first
+    /// parameter (see `SweepChoice`).
+    public var bestRule: SweepBestRule?
 
-    public init(title: String, description: String = "", parameters: [String], points: [SweepPoint]) {
+    public init(title: String, description: String = "", parameters: [String], points: [SweepPoint],
+                bestRule: SweepBestRule? = nil) {
         self.title = title
         self.description = description
         self.parameters = parameters
         self.points = points
+        self.bestRule = bestRule
     }
 }
 
@@ -27,9 +32,20 @@ public struct SweepPoint: Sendable {
     public var values: [String]
     /// Overall figures of each replication.
     public var replications: [Figures]
+    /// Every scalar of each replication's summary.json by key path, for `--best` targets on
+    /// any metric (populations, servers); when empty, targets read the overall figures.
+    public var summaries: [SummaryScalarPaths]
+    /// Per parameter, the value the server actually used when it differs from the one
+    /// written (a heartbeat beyond the server's bounds: "15m"); nil where it is as written.
+    public var used: [String?]
 
-    public init(values: [String], replications: [Figures]) {
+    public init(values: [String], replications: [Figures], summaries: [SummaryScalarPaths] = [], used: [String?] = []) {
         self.values = values
         self.replications = replications
+        self.summaries = summaries
+        self.used = used
     }
+
+    /// Whether the server replaced any of the point's values.
+    public var isClamped: Bool { used.contains { $0 != nil } }
 }

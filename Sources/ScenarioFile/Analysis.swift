@@ -21,6 +21,13 @@ enum Analysis {
                             defaultName: String) -> [Issue] {
         let base = Set(baseIssues)
         var issues: [Issue] = []
+        let axes = document.sweepAxes
+        let repeated = SweepSpec.repeatedKeyPaths(axes.map(\.keyPath), populations: document.scenario.populations.map(\.name),
+                                                  servers: document.scenario.servers.map(\.name))
+        for r in repeated {
+            issues.append(Issue(location: axes[r.index].keyLocation, keyPath: "sweep.vary[\(Found.quoted(r.keyPath))]",
+                                message: SweepSpec.repeatedKeyMessage(r.keyPath, first: axes[r.first].keyPath)))
+        }
         for axis in document.sweepAxes {
             for value in axis.values {
                 var copy = root

@@ -28,6 +28,36 @@ public struct SweepSpec: Hashable, Sendable {
     }
 }
 
+extension SweepSpec {
+    /// The key paths that name a parameter already named earlier in `keyPaths`, however
+    /// spelled (`populations[0].count`, `populations.0.count` and `populations.iphone.count`
+    /// are one key when the first population is `iphone`): a sweep varies each parameter on
+    /// one axis, so the same key twice is refused, in the file's `sweep.vary` block and on
+    /// the command line (`--vary`) alike. Each repeat is given with the index of its first
+    /// occurrence.
+    public static func repeatedKeyPaths(_ keyPaths: [String], populations: [String] = [],
+                                        servers: [String] = []) -> [(index: Int, keyPath: String, first: Int)] {
+        var seen: [[String]: Int] = [:]
+        var repeats: [(index: Int, keyPath: String, first: Int)] = []
+        for (i, keyPath) in keyPaths.enumerated() {
+            var key = LoadedScenario.keyPathComponents(keyPath) ?? [keyPath]
+            if key.count > 1, let names = key[0] == "populations" ? populations : key[0] == "servers" ? servers : nil,
+               let index = names.firstIndex(of: key[1]) {
+                key[1] = String(index)
+            }
+            if let first = seen[key] { repeats.append((i, keyPath, first)) } else { seen[key] = i }
+        }
+        return repeats
+    }
+
+    /// The message for a repeated key.
+    public static func repeatedKeyMessage(_ keyPath: String, first: String) -> String {
+        first == keyPath
+            ? "\(keyPath) is varied twice: give each parameter once, with all its values (key.path=v1,v2,…)"
+            : "\(keyPath) is the same parameter as \(first), varied twice: give each parameter once, with all its values"
+    }
+}
+
 /// One parameter of a sweep and the values it takes.
 public struct SweepAxis: Hashable, Sendable {
     /// A key path as in `--set`, e.g. `populations.iphone.heartbeat.fixed`.
@@ -62,42 +92,6 @@ public struct SweepAxis: Hashable, Sendable {
             throw diagnostic
         }
         self.init(keyPath: keyPath, values: pieces.map(ScenarioOverride.value(from:)))
-    }
-
-    /// The one rule for repeated parameters, for `--vary` and for the file's `sweep.vary`:
-    /// each key path may be varied once (a second axis for the same key would make every
-    /// point's label name a value that the other axis overrode). Key paths are compared as
-    /// parsed, so `populations.0.count` and `populations[0].count` are the same.
-    ///
-    /// - Returns: for each key path given again, its position and the position of the first.
-    public static func repeats(among keyPaths: [String]) -> [(index: Int, first: Int)] {
-        var seen: [[KeyPathComponent]: Int] = [:]
-        var found: [(index: Int, first: Int)] = []
-        for (i, text) in keyPaths.enumerated() {
-            guard let components = KeyPath.parse(text) else { continue }
-            let normal = components.map { c -> KeyPathComponent in
-                if case .key(let k) = c, !k.isEmpty, k.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(k) { return .index(n) }
-                return c
-            }
-            if let first = seen[normal] { found.append((i, first)) } else { seen[normal] = i }
-        }
-        return found
-    }
-
-    /// The message for a key path varied twice.
-    public static func repeatedMessage(first: String) -> String {
-        "this parameter is already varied (as \(Found.quoted(first))); give each parameter once, with all its values"
-    }
-
-    /// Checks command-line axes (`--vary`) with ``repeats(among:)``.
-    ///
-    /// - Throws: a ``ScenarioDiagnostic`` naming the second `--vary` of the same key.
-    public static func checkDistinct(_ axes: [SweepAxis], texts: [String]) throws(ScenarioDiagnostic) {
-        guard let (index, first) = repeats(among: axes.map(\.keyPath)).first else { return }
-        var diagnostic = ScenarioDiagnostic(file: "", location: nil, override: index < texts.count ? texts[index] : axes[index].keyPath,
-                                            keyPath: axes[index].keyPath, message: repeatedMessage(first: axes[first].keyPath))
-        diagnostic.overrideOption = "--vary"
-        throw diagnostic
     }
 
     static func splitValues(_ text: String) -> [String] {
@@ -152,11 +146,9 @@ extension DecodeContext {
         if let vary = reader["vary"] {
             // Its keys are key paths, checked one by one, so no ObjectReader here.
             if case .object(let members) = vary.value {
+                // A key varied twice is refused after decoding, when population and server
+                // names are known (`SweepSpec.repeatedKeyPaths`, in `Analysis.sweepIssues`).
                 axes = members.compactMap { sweepAxis($0, varyPath: reader.path("vary")) }
-                for (index, first) in SweepAxis.repeats(among: axes.map(\.keyPath)) {
-                    report(at: axes[index].keyLocation, "\(reader.path("vary"))[\(Found.quoted(axes[index].keyPath))]",
-                           SweepAxis.repeatedMessage(first: axes[first].keyPath))
-                }
                 spec.vary = axes.map { SweepAxis(keyPath: $0.keyPath, values: $0.values.map(\.value)) }
             } else {
                 mismatch(vary, reader.path("vary"),

@@ -35,8 +35,8 @@ final class SweepReportTests: XCTestCase {
         let page = SweepReport.html(heartbeatTable)
         assertValidPage(page)
         let text = findings(page)
-        XCTAssertTrue(text.contains("Lowest battery use with lost Pings under 1%: heartbeat 25m (3.1% ± 0.25% per day; lost Pings 0.50%, push latency p95 450ms)."), text)
-        XCTAssertTrue(text.contains("Heartbeat 30m uses less (2.5% ± 0.25%) but loses 41.0% of its Pings."), text)
+        XCTAssertTrue(text.contains("Lowest battery use with push latency p95 within 1.5× the best (450ms) and lost Pings under 1%: heartbeat 25m (3.1% ± 0.25% per day; push latency p95 450ms, lost Pings 0.50%)."), text)
+        XCTAssertTrue(text.contains("Heartbeat 30m uses less (2.5% ± 0.25%) but its push latency p95 is 10m and it loses 41.0% of its Pings."), text)
         XCTAssertTrue(text.contains("Lost Pings stay below 1% up to heartbeat 25m and reach 41.0% at 30m."), text)
         XCTAssertTrue(text.contains("Rule for the best point"), text)
         XCTAssertTrue(text.contains("Threads held leave at least 10% headroom at every point"), text)
@@ -80,7 +80,7 @@ final class SweepReportTests: XCTestCase {
         assertValidPage(page)
         XCTAssertTrue(page.contains(">threads 300</text>"), "legend names the series")
         let text = findings(page)
-        XCTAssertTrue(text.contains("Lowest battery use with lost Pings under 1%: heartbeat 20m, threads 150"), text)
+        XCTAssertTrue(text.contains("Lowest battery use with push latency p95 within 1.5× the best (400ms) and lost Pings under 1%: heartbeat 20m, threads 150"), text)
         XCTAssertTrue(text.contains("for heartbeat 10m: 300 threads (p99 140 of 300, 46.7%); for heartbeat 20m: 300 threads"), text)
         XCTAssertTrue(text.contains("With threads 150, lost Pings stay below 1% at every point"), text)
     }
@@ -97,10 +97,10 @@ final class SweepReportTests: XCTestCase {
 
     func testNoPointQualifies() {
         let points = ["30m", "40m"].map { SweepPoint(values: [$0], replications: [figures(battery: 2, lost: 300)]) }
-        let page = SweepReport.html(SweepTable(title: "bad", parameters: ["heartbeat"], points: points))
+        let page = SweepReport.html(SweepTable(title: "bad", parameters: ["populations.iphone.firewall.idleTimeout"], points: points))
         assertValidPage(page)
-        XCTAssertTrue(findings(page).contains("No point keeps lost Pings under 1%; the fewest are at heartbeat 30m (30.0%"), findings(page))
-        XCTAssertTrue(findings(page).contains("Lost Pings are at 1% or more from the first point (30.0% at heartbeat 30m)."), findings(page))
+        XCTAssertTrue(findings(page).contains("No point keeps lost Pings under 1%; the fewest are at firewall idleTimeout 30m (30.0%"), findings(page))
+        XCTAssertTrue(findings(page).contains("Lost Pings are at 1% or more from the first point (30.0% at firewall idleTimeout 30m)."), findings(page))
         XCTAssertTrue(findings(page).contains("Shorten the heartbeat below the firewall"), findings(page))
         XCTAssertTrue(page.contains("no point keeps lost Pings under 1%"))
     }
@@ -157,6 +157,51 @@ final class SweepReportTests: XCTestCase {
         }
         let page = SweepReport.html(SweepTable(title: "real", parameters: ["populations.iphone.heartbeat.fixed"], points: points))
         assertValidPage(page)
-        XCTAssertTrue(findings(page).contains("Lowest battery use with lost Pings under 1%: heartbeat 15m"), findings(page))
+        XCTAssertTrue(findings(page).contains("Lowest battery use with push latency p95 within 1.5× the best (436ms) and lost Pings under 1%: heartbeat 15m"), findings(page))
+    }
+
+    /// Issue 13: a heartbeat past the server's bound is the bound in disguise. With the
+    /// lowest battery of all (it ran as 15m, and noise made it cheaper), it is still never
+    /// recommended over the bound, and it is shown as what the server did with it.
+    func testAClampedHeartbeatIsNeverRecommendedOverTheBound() {
+        let points = [("5m", 10.0, nil), ("15m", 5.0, nil), ("30m", 4.9, "15m")].map { h, battery, used in
+            SweepPoint(values: [h], replications: [figures(battery: battery, lost: 0)], used: [used])
+        }
+        let table = SweepTable(title: "bounds", parameters: ["populations.iphone.heartbeat.fixed"], points: points)
+        XCTAssertEqual(SweepFindings.best(SweepData(table))?.values, ["15m"])
+        let page = SweepReport.html(table)
+        assertValidPage(page)
+        let text = findings(page)
+        XCTAssertTrue(text.contains("heartbeat 30m (clamped to 15m by the server)"), text)
+        XCTAssertTrue(text.contains("never recommended over it"), text)
+        XCTAssertTrue(page.contains("30m (clamped to 15m by the server)"), "the table shows it too")
+    }
+
+    /// `--best` targets on any metric; smallest by default, largest with --prefer largest;
+    /// a thread sweep without --best uses threads.fullFraction <= 0.01.
+    func testBestByTargets() {
+        let points = [100, 150, 200, 250].map { n -> SweepPoint in
+            var f = figures(battery: 5, lost: 0, p99: Double(n), capacity: n)
+            f.threads.fullFraction = n >= 200 ? 0.001 : 0.2
+            f.pushLatency.p95 = n >= 150 ? 1 : 90
+            return SweepPoint(values: [String(n)], replications: [f, f])
+        }
+        func best(_ rule: SweepBestRule?) -> [String]? {
+            SweepFindings.best(SweepData(SweepTable(title: "t", parameters: ["server.threads"], points: points, bestRule: rule)))?.values
+        }
+        let latency = MetricTarget(metric: "pushLatency.p95", relation: .atMost, value: 60)
+        XCTAssertEqual(best(nil), ["200"], "default for threads: smallest with fullFraction <= 0.01")
+        XCTAssertEqual(best(SweepBestRule(targets: [latency])), ["150"])
+        XCTAssertEqual(best(SweepBestRule(targets: [latency], prefer: .largest)), ["250"])
+        XCTAssertNil(best(SweepBestRule(targets: [MetricTarget(metric: "pushLatency.p95", relation: .below, value: 0.5)])))
+        let page = SweepReport.html(SweepTable(title: "t", parameters: ["server.threads"], points: points,
+                                               bestRule: SweepBestRule(targets: [latency])))
+        assertValidPage(page)
+        let text = findings(page)
+        XCTAssertTrue(text.contains("Smallest point meeting pushLatency.p95 &lt;= 60: threads 150 (pushLatency.p95 1)."), text)
+        XCTAssertTrue(text.contains("Rule for the best point (--best): the smallest value"), text)
+        let none = findings(SweepReport.html(SweepTable(title: "t", parameters: ["server.threads"], points: points,
+            bestRule: SweepBestRule(targets: [MetricTarget(metric: "pushLatency.p95", relation: .below, value: 0.5)]))))
+        XCTAssertTrue(none.contains("No point meets pushLatency.p95 &lt; 0.5; the closest is threads 150"), none)
     }
 }
