@@ -16,13 +16,15 @@ public enum RunToFolder {
         public var timing: RunTiming
     }
 
-    /// Runs replications 0 ..< `replications` of `loaded` on up to `jobs` threads.
-    public static func run(_ loaded: LoadedScenario, replications: Int = 1, jobs: Int = 1, folder: String,
-                           progress: ProgressSink = .silent) throws -> Outcome {
+    /// Runs replications 0 ..< `replications` of `loaded` on up to `jobs` threads; with
+    /// `reference`, on the model's plain reference path (`Simulation.run(_:reference:)`).
+    public static func run(_ loaded: LoadedScenario, replications: Int = 1, jobs: Int = 1, reference: Bool = false,
+                           folder: String, progress: ProgressSink = .silent) throws -> Outcome {
         let scenario = loaded.scenario
         let count = max(1, replications)
         let results = try parallelMap(count: count, jobs: jobs) { r -> RunResult in
-            let result = try Simulation.run(scenario, replication: r, progress: count == 1 ? progress.running : nil)
+            let result = try Simulation.run(scenario, replication: r, reference: reference,
+                                            progress: count == 1 ? progress.running : nil)
             progress.itemFinished(r + 1, count, result.timing.events, scenario.duration.seconds)
             return result
         }

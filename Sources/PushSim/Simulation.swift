@@ -74,14 +74,16 @@ public struct RunResult: Sendable {
 public enum Simulation {
     /// Runs `scenario` (replication `replication` of its seed); throws `ScenarioError` if the
     /// scenario does not validate. The servers of a pool run on up to `jobs` threads (they
-    /// never interact); `progress`, if given, is called about every million events.
-    public static func run(_ scenario: Scenario, replication: Int = 0, jobs: Int = 1,
+    /// never interact); `progress`, if given, is called about every million events. With
+    /// `reference` the model runs its plain rules, every timer a real event, without the
+    /// shortcuts of the fast path (`ModelPath`): the same summary but `engine.events`, slower.
+    public static func run(_ scenario: Scenario, replication: Int = 0, jobs: Int = 1, reference: Bool = false,
                            progress: (@Sendable (RunProgress) -> Void)? = nil) throws -> RunResult {
         let problems = scenario.validate()
         guard problems.isEmpty else { throw ScenarioError(problems) }
         if jobs <= 1 || scenario.servers.count == 1 {
             var probe = NoProbe()
-            return try run(scenario, replication: replication, probe: &probe, progress: progress)
+            return try run(scenario, replication: replication, reference: reference, probe: &probe, progress: progress)
         }
         let clock = ContinuousClock()
         let started = clock.now
@@ -90,8 +92,12 @@ public enum Simulation {
             var index = worker
             while index < scenario.servers.count {
                 var probe = NoProbe()
-                outcomes.set(index, runServer(index, scenario, replication: replication, probe: &probe, progress: nil,
-                                              clock: clock, started: started, eventsBefore: 0))
+                let outcome = reference
+                    ? runServer(index, scenario, replication: replication, path: ReferencePath.self, probe: &probe,
+                                progress: nil, clock: clock, started: started, eventsBefore: 0)
+                    : runServer(index, scenario, replication: replication, path: FastPath.self, probe: &probe,
+                                progress: nil, clock: clock, started: started, eventsBefore: 0)
+                outcomes.set(index, outcome)
                 index += min(jobs, scenario.servers.count)
             }
         }
@@ -100,8 +106,15 @@ public enum Simulation {
 
     /// Runs `scenario` with a probe that sees every request, thread change and delivery
     /// (servers one after the other, so that the probe sees one run at a time).
-    public static func run<P: SimulationProbe>(_ scenario: Scenario, replication: Int = 0,
+    public static func run<P: SimulationProbe>(_ scenario: Scenario, replication: Int = 0, reference: Bool = false,
                                                probe: inout P, progress: (@Sendable (RunProgress) -> Void)? = nil) throws -> RunResult {
+        reference ? try run(scenario, replication: replication, path: ReferencePath.self, probe: &probe, progress: progress)
+                  : try run(scenario, replication: replication, path: FastPath.self, probe: &probe, progress: progress)
+    }
+
+    /// The run on a given `ModelPath` (the tests compare paths shortcut by shortcut).
+    static func run<P: SimulationProbe, Path: ModelPath>(_ scenario: Scenario, replication: Int, path: Path.Type, probe: inout P,
+                                                         progress: (@Sendable (RunProgress) -> Void)? = nil) throws -> RunResult {
         let problems = scenario.validate()
         guard problems.isEmpty else { throw ScenarioError(problems) }
         let clock = ContinuousClock()
@@ -109,7 +122,7 @@ public enum Simulation {
         var outcomes: [ServerOutcome] = []
         var eventsBefore = 0
         for index in scenario.servers.indices {
-            let outcome = runServer(index, scenario, replication: replication, probe: &probe, progress: progress,
+            let outcome = runServer(index, scenario, replication: replication, path: path, probe: &probe, progress: progress,
                                     clock: clock, started: started, eventsBefore: eventsBefore)
             eventsBefore += outcome.events
             outcomes.append(outcome)
@@ -121,13 +134,15 @@ public enum Simulation {
     /// by (seed, replication, server name, population, device index on this server), so a
     /// server of a pool behaves exactly like a single-server scenario with that server and
     /// those devices.
-    static func runServer<P: SimulationProbe>(_ index: Int, _ scenario: Scenario, replication: Int, probe: inout P,
-                                             progress: (@Sendable (RunProgress) -> Void)?, clock: ContinuousClock,
-                                             started: ContinuousClock.Instant, eventsBefore: Int) -> ServerOutcome {
+    static func runServer<P: SimulationProbe, Path: ModelPath>(
+        _ index: Int, _ scenario: Scenario, replication: Int, path: Path.Type, probe: inout P,
+        progress: (@Sendable (RunProgress) -> Void)?, clock: ContinuousClock, started: ContinuousClock.Instant,
+        eventsBefore: Int
+    ) -> ServerOutcome {
         let server = scenario.servers[index]
         let assigned = devicesOn(server: index, scenario)
         let key = StreamKey(seed: scenario.seed, replication: UInt64(replication)).child(server.name)
-        var run = ServerRun(scenario: scenario, server: server, populations: assigned, run: key, probe: probe)
+        var run = ServerRun<P, Path>(scenario: scenario, server: server, populations: assigned, run: key, probe: probe)
         if let progress {
             let servers = scenario.servers.count, duration = scenario.duration.microseconds
             run.progress = { time, events in

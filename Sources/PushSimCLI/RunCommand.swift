@@ -6,7 +6,7 @@ import PushSim
 struct RunCommand: Command {
     static let name = "run"
     static let abstract = "Run a scenario file and write its results and report."
-    static let usage = "run FILE [--seed N] [--replications R] [--set key.path=value]… [--out DIR] [--jobs N] [--max-memory SIZE] [--progress plain|bar|none] [--quiet]"
+    static let usage = "run FILE [--seed N] [--replications R] [--set key.path=value]… [--out DIR] [--jobs N] [--max-memory SIZE] [--progress plain|bar|none] [--reference] [--quiet]"
     static let discussion = """
     Runs the scenario in FILE (JSON5, see README "Scenario files") and writes into DIR
     (default Results/<scenario name>/):
@@ -25,6 +25,12 @@ struct RunCommand: Command {
       pushsim run Scenarios/quickstart.json5 --set populations.iphone.heartbeat.fixed=10m
       pushsim run Scenarios/domino-40-threads.json5 --set server.threads=120 --set duration=6h
       pushsim run Scenarios/quickstart.json5 --replications 5 --jobs 2 --out /tmp/qs
+
+    --reference runs the model's plain rules with every timer a real event, none of the
+    fast path's shortcuts (lazy Sync completions, early responses, timeouts and heartbeat
+    events left out when they cannot matter): the same summary.json but for
+    engine.events, several times slower. Use it to check a model change:
+      pushsim run Scenarios/quickstart.json5 --reference --out /tmp/qs-reference
     """
     static let options: [OptionSpec] = [
         .value("seed", "N", help: "Use this seed instead of the file's."),
@@ -34,6 +40,7 @@ struct RunCommand: Command {
         .value("jobs", "N", help: "Run replications on N threads (default: the number of cores)."),
         MemoryCheck.option,
         ProgressMode.option,
+        .flag("reference", help: "Run the model's plain rules, every timer an event (slower; same summary)."),
         .flag("quiet", help: "No progress on stderr."),
     ]
 
@@ -44,6 +51,7 @@ struct RunCommand: Command {
     var out: String?
     var jobs: Int
     var quiet: Bool
+    var reference: Bool
     var memory: MemoryCheck
     var progressChoice: ProgressMode?
 
@@ -56,6 +64,7 @@ struct RunCommand: Command {
         out = a.value("out")
         jobs = try a.integer("jobs", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
         quiet = a.has("quiet")
+        reference = a.has("reference")
         memory = try MemoryCheck(a)
         progressChoice = try ProgressMode.chosen(a)
     }
@@ -78,7 +87,7 @@ struct RunCommand: Command {
         ProgressLine.warnIfDebugBuild(console, mode: mode, large: ProgressLine.isLarge(input.loaded.scenario, runs: replications))
         let progress = ProgressLine(console, mode: mode)
         do {
-            let outcome = try RunToFolder.run(input.loaded, replications: replications, jobs: jobs, folder: folder,
+            let outcome = try RunToFolder.run(input.loaded, replications: replications, jobs: jobs, reference: reference, folder: folder,
                                               progress: progress.sink)
             progress.finish()
             console.out(outcome.summaries.count > 1 ? SummaryTable.replications(outcome.summaries) : SummaryTable.text(outcome.summaries[0]))

@@ -30,8 +30,6 @@ struct Device {
     // Random-stream counters (mail's counter is `mailArrived`).
     var opensCounter: UInt32 = 0
     var notifyCounter: UInt32 = 0
-    var networkCounter: UInt32 = 0
-    var workCounter: UInt32 = 0
     var outboxCounter: UInt32 = 0
     var outboxOutcomeCounter: UInt32 = 0
     // Requests.
@@ -51,6 +49,9 @@ struct Device {
     var retryKind: UInt8 = 0
     var retryCause: SyncCause = .push
     var heartbeatLocked: Bool = false
+    /// Keeps a device at three cache lines (192 bytes): the device array starts on a line and
+    /// `prefetchDevice` loads exactly three.
+    private var padding: UInt64 = 0
 
     static let retryNothing: UInt8 = 0, retryPing: UInt8 = 1, retrySync: UInt8 = 2
 }

@@ -251,13 +251,14 @@ extension ServerRun {
         metrics[population].counters.radioActiveMicros += dev.pointee.radio.transfer(
             bytes: bytes, uplink: true, at: t, p.pointee.radio, from: warmup, to: end)
         probe.requestSent(id: requestID(slot), isPing: kind == .ping, device: d, at: t)
-        guard let delay = networkHop(d) else {
+        guard let delay = networkHop(slot, response: false) else {
             r.pointee.serverFinished = true
             probe.requestEnded(id: requestID(slot), end: .lostInTransit, at: t)
             ensureTimeout(slot, at: t)
             return slot
         }
         schedule(.arrive, index: slot, generation: r.pointee.generation, at: t + delay)
+        if !Path.timeoutsWhenNeeded { ensureTimeout(slot, at: t) }   // the reference path: every timer is an event
         return slot
     }
 

@@ -14,8 +14,9 @@ enum ServerPhase: UInt8 {
 ///
 /// All state is in flat arrays indexed by device and by request slot; events are 16-byte
 /// values in an `EventQueue`; the probe is a generic parameter, so with `NoProbe` the loop
-/// has no dynamic dispatch, no reference counting and no allocation per event.
-struct ServerRun<Probe: SimulationProbe>: ~Copyable {
+/// has no dynamic dispatch, no reference counting and no allocation per event. `Path`
+/// chooses the plain reference rules or their fast shortcuts (`ModelPath`).
+struct ServerRun<Probe: SimulationProbe, Path: ModelPath>: ~Copyable {
     // Time window.
     let warmup: Int64
     let end: Int64
@@ -217,30 +218,41 @@ struct ServerRun<Probe: SimulationProbe>: ~Copyable {
 
     // MARK: - Randomness with fast paths
 
-    /// A message of device `d` crossing the network: its delay, or nil when it is lost.
-    /// Constant delays on a loss-free network take no draw and build no stream.
+    /// The request in `slot` (or its response) crossing the network: its delay, or nil
+    /// when it is lost. Constant delays on a loss-free network take no draw.
+    ///
+    /// Each message draws from its own place in the device's network stream, keyed by the
+    /// request's serial number and direction, not from a running counter: the numbers a
+    /// message gets do not depend on the order in which the run handles messages, so the
+    /// fast and the reference path (`ModelPath`) draw the same.
     @inline(__always)
-    mutating func networkHop(_ d: Int) -> Int64? {
-        let dev = devices + d
-        let p = pops + Int(dev.pointee.population)
+    func networkHop(_ slot: Int, response: Bool) -> Int64? {
+        let r = requests.slots + slot
+        let d = Int(r.pointee.device)
+        let p = pops + Int(devices[d].population)
         if p.pointee.lossProbability <= 0 && p.pointee.networkDelay.kind == .constant {
             return p.pointee.networkDelay.constantMicros
         }
-        var network = p.pointee.stream(.network, device: localIndex(d), counter: dev.pointee.networkCounter)
-        defer { dev.pointee.networkCounter = network.counter }
+        var network = p.pointee.stream(.network, device: localIndex(d), counter: Self.drawIndex(r.pointee.serial, response ? 1 : 0))
         if p.pointee.lossProbability > 0 && network.bernoulli(p.pointee.lossProbability) { return nil }
         return p.pointee.networkDelay.sample(&network)
     }
 
-    /// Thread time of one request of device `d` drawn from `sampler` (no draw for a constant).
+    /// Thread time of the request in `slot` drawn from `sampler` (no draw for a constant),
+    /// keyed by the request like `networkHop`.
     @inline(__always)
-    mutating func workTime(_ d: Int, _ sampler: Sampler) -> Int64 {
+    func workTime(_ slot: Int, _ sampler: Sampler) -> Int64 {
         if sampler.kind == .constant { return sampler.constantMicros }
-        let dev = devices + d
-        var work = pops[Int(dev.pointee.population)].stream(.work, device: localIndex(d), counter: dev.pointee.workCounter)
-        defer { dev.pointee.workCounter = work.counter }
+        let r = requests.slots + slot
+        let d = Int(r.pointee.device)
+        var work = pops[Int(devices[d].population)].stream(.work, device: localIndex(d), counter: Self.drawIndex(r.pointee.serial, 0))
         return sampler.sample(&work)
     }
+
+    /// Where a request's draws start in a per-device stream: eight numbers per request and
+    /// use (direction), more than any distribution here takes for one sample.
+    @inline(__always)
+    static func drawIndex(_ serial: UInt32, _ use: UInt32) -> UInt32 { serial &<< 4 | use &<< 3 }
 
     // MARK: - Levels
 

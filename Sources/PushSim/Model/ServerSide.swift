@@ -97,12 +97,12 @@ extension ServerRun {
             r.pointee.mailUpTo = dev.pointee.mailArrived
             dev.pointee.mailHanded = dev.pointee.mailArrived
             outboxProcessed(d, request: slot, at: t)
-            let done = t + workTime(d, syncWork)
+            let done = t + workTime(slot, syncWork)
             let late = Double(done) + backDelayMax > Double(deadline(slot))
             if late { ensureTimeout(slot, at: t) }
             // Nothing waits for a thread and the device waits for this answer, which will be
             // in time: the whole completion is known now (see LazyCompletions).
-            if pool.queued == 0 && restarts.isEmpty && !late && dev.pointee.currentSync == Int32(slot) {
+            if Path.lazyCompletions && pool.queued == 0 && restarts.isEmpty && !late && dev.pointee.currentSync == Int32(slot) {
                 r.pointee.lazyCompletion = true
                 r.pointee.httpStatus = 200
                 completions.push(time: done, slot: slot, generation: r.pointee.generation)
@@ -117,7 +117,7 @@ extension ServerRun {
         if h < heartbeatMin || h > heartbeatMax || dev.pointee.mailArrived > dev.pointee.mailHanded {
             r.pointee.state = .working
             r.pointee.pingStatus = h < heartbeatMin || h > heartbeatMax ? 5 : 2
-            let done = t + workTime(d, pingWork)
+            let done = t + workTime(slot, pingWork)
             schedule(.pingWorkDone, index: slot, generation: r.pointee.generation, at: done)
             if Double(done) + backDelayMax > Double(deadline(slot)) { ensureTimeout(slot, at: t) }
             return
@@ -127,12 +127,12 @@ extension ServerRun {
         r.pointee.next = dev.pointee.serverPings
         dev.pointee.serverPings = Int32(slot)
         if !pingHoldsThread {
-            schedule(.pingWorkDone, index: slot, generation: r.pointee.generation, at: t + workTime(d, pingWork))
+            schedule(.pingWorkDone, index: slot, generation: r.pointee.generation, at: t + workTime(slot, pingWork))
         }
         let expiry = t + h
         // When the device's next mail is due before the heartbeat ends, that mail ends this
         // Ping (or something earlier does), so the heartbeat event would only be skipped.
-        if dev.pointee.nextMailAt >= expiry {
+        if !Path.skippedHeartbeats || dev.pointee.nextMailAt >= expiry {
             schedule(.heartbeatDone, index: slot, generation: r.pointee.generation, at: expiry)
         }
         if Double(expiry) + backDelayMax > Double(deadline(slot)) { ensureTimeout(slot, at: t) }
@@ -365,7 +365,7 @@ extension ServerRun {
             ensureTimeout(slot, at: t)
             return
         }
-        guard let delay = networkHop(d) else {
+        guard let delay = networkHop(slot, response: true) else {
             ensureTimeout(slot, at: t)
             return
         }
@@ -384,7 +384,8 @@ extension ServerRun {
     /// notify opens), it waits for no other request, and no restart can intervene.
     @inline(__always)
     func responseCanArriveNow(_ slot: Int, device d: Int, arrival: Int64) -> Bool {
-        guard restarts.isEmpty && arrival <= end else { return false }
+        // The device's own timeout for this request must not come first (a late response).
+        guard Path.earlyResponses && restarts.isEmpty && arrival <= end && arrival < deadline(slot) else { return false }
         let dev = devices + d
         let other = requests.slots[slot].kind == .ping ? dev.pointee.currentSync : dev.pointee.currentPing
         return other < 0 && nextActivity(d) > arrival
