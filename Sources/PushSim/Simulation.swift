@@ -92,12 +92,13 @@ public enum Simulation {
             var index = worker
             while index < scenario.servers.count {
                 var probe = NoProbe()
-                let outcome = reference
-                    ? runServer(index, scenario, replication: replication, path: ReferencePath.self, probe: &probe,
-                                progress: nil, clock: clock, started: started, eventsBefore: 0)
-                    : runServer(index, scenario, replication: replication, path: FastPath.self, probe: &probe,
-                                progress: nil, clock: clock, started: started, eventsBefore: 0)
-                outcomes.set(index, outcome)
+                if reference {
+                    outcomes.set(index, runReferenceServer(index, scenario, replication: replication, probe: &probe,
+                                                           clock: clock, started: started))
+                } else {
+                    outcomes.set(index, runServer(index, scenario, replication: replication, path: FastPath.self, probe: &probe,
+                                                  progress: nil, clock: clock, started: started, eventsBefore: 0))
+                }
                 index += min(jobs, scenario.servers.count)
             }
         }
@@ -108,8 +109,19 @@ public enum Simulation {
     /// (servers one after the other, so that the probe sees one run at a time).
     public static func run<P: SimulationProbe>(_ scenario: Scenario, replication: Int = 0, reference: Bool = false,
                                                probe: inout P, progress: (@Sendable (RunProgress) -> Void)? = nil) throws -> RunResult {
-        reference ? try run(scenario, replication: replication, path: ReferencePath.self, probe: &probe, progress: progress)
+        reference ? try runReference(scenario, replication: replication, probe: &probe, progress: progress)
                   : try run(scenario, replication: replication, path: FastPath.self, probe: &probe, progress: progress)
+    }
+
+    /// The reference path, left generic (unspecialized): it is for checking, not for speed,
+    /// and a specialized copy beside the fast path's would be merged with it by the
+    /// optimiser (functions that differ only in the functions they call become one, calling
+    /// through pointers), which would slow the fast path down.
+    @_semantics("optimize.sil.specialize.generic.never")
+    @inline(never)
+    static func runReference<P: SimulationProbe>(_ scenario: Scenario, replication: Int, probe: inout P,
+                                                 progress: (@Sendable (RunProgress) -> Void)?) throws -> RunResult {
+        try run(scenario, replication: replication, path: ReferencePath.self, probe: &probe, progress: progress)
     }
 
     /// The run on a given `ModelPath` (the tests compare paths shortcut by shortcut).
@@ -128,6 +140,14 @@ public enum Simulation {
             outcomes.append(outcome)
         }
         return result(scenario, replication: replication, outcomes: outcomes, wall: (clock.now - started).seconds)
+    }
+
+    @_semantics("optimize.sil.specialize.generic.never")
+    @inline(never)
+    static func runReferenceServer<P: SimulationProbe>(_ index: Int, _ scenario: Scenario, replication: Int, probe: inout P,
+                                                       clock: ContinuousClock, started: ContinuousClock.Instant) -> ServerOutcome {
+        runServer(index, scenario, replication: replication, path: ReferencePath.self, probe: &probe, progress: nil,
+                  clock: clock, started: started, eventsBefore: 0)
     }
 
     /// One server of the scenario, simulated on its own. Its devices draw from streams keyed

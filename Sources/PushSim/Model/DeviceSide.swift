@@ -251,7 +251,7 @@ extension ServerRun {
         metrics[population].counters.radioActiveMicros += dev.pointee.radio.transfer(
             bytes: bytes, uplink: true, at: t, p.pointee.radio, from: warmup, to: end)
         probe.requestSent(id: requestID(slot), isPing: kind == .ping, device: d, at: t)
-        guard let delay = networkHop(slot, response: false) else {
+        guard let delay = networkHop(d, slot, response: false) else {
             r.pointee.serverFinished = true
             probe.requestEnded(id: requestID(slot), end: .lostInTransit, at: t)
             ensureTimeout(slot, at: t)

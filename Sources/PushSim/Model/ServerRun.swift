@@ -218,7 +218,7 @@ struct ServerRun<Probe: SimulationProbe, Path: ModelPath>: ~Copyable {
 
     // MARK: - Randomness with fast paths
 
-    /// The request in `slot` (or its response) crossing the network: its delay, or nil
+    /// The request in `slot` of device `d` (or its response) crossing the network: its delay, or nil
     /// when it is lost. Constant delays on a loss-free network take no draw.
     ///
     /// Each message draws from its own place in the device's network stream, keyed by the
@@ -226,26 +226,24 @@ struct ServerRun<Probe: SimulationProbe, Path: ModelPath>: ~Copyable {
     /// message gets do not depend on the order in which the run handles messages, so the
     /// fast and the reference path (`ModelPath`) draw the same.
     @inline(__always)
-    func networkHop(_ slot: Int, response: Bool) -> Int64? {
-        let r = requests.slots + slot
-        let d = Int(r.pointee.device)
+    func networkHop(_ d: Int, _ slot: Int, response: Bool) -> Int64? {
         let p = pops + Int(devices[d].population)
         if p.pointee.lossProbability <= 0 && p.pointee.networkDelay.kind == .constant {
             return p.pointee.networkDelay.constantMicros
         }
-        var network = p.pointee.stream(.network, device: localIndex(d), counter: Self.drawIndex(r.pointee.serial, response ? 1 : 0))
+        let serial = requests.slots[slot].serial
+        var network = p.pointee.stream(.network, device: localIndex(d), counter: Self.drawIndex(serial, response ? 1 : 0))
         if p.pointee.lossProbability > 0 && network.bernoulli(p.pointee.lossProbability) { return nil }
         return p.pointee.networkDelay.sample(&network)
     }
 
-    /// Thread time of the request in `slot` drawn from `sampler` (no draw for a constant),
+    /// Thread time of the request in `slot` of device `d` drawn from `sampler` (no draw for a constant),
     /// keyed by the request like `networkHop`.
     @inline(__always)
-    func workTime(_ slot: Int, _ sampler: Sampler) -> Int64 {
+    func workTime(_ d: Int, _ slot: Int, _ sampler: Sampler) -> Int64 {
         if sampler.kind == .constant { return sampler.constantMicros }
-        let r = requests.slots + slot
-        let d = Int(r.pointee.device)
-        var work = pops[Int(devices[d].population)].stream(.work, device: localIndex(d), counter: Self.drawIndex(r.pointee.serial, 0))
+        let serial = requests.slots[slot].serial
+        var work = pops[Int(devices[d].population)].stream(.work, device: localIndex(d), counter: Self.drawIndex(serial, 0))
         return sampler.sample(&work)
     }
 

@@ -97,7 +97,7 @@ extension ServerRun {
             r.pointee.mailUpTo = dev.pointee.mailArrived
             dev.pointee.mailHanded = dev.pointee.mailArrived
             outboxProcessed(d, request: slot, at: t)
-            let done = t + workTime(slot, syncWork)
+            let done = t + workTime(d, slot, syncWork)
             let late = Double(done) + backDelayMax > Double(deadline(slot))
             if late { ensureTimeout(slot, at: t) }
             // Nothing waits for a thread and the device waits for this answer, which will be
@@ -117,7 +117,7 @@ extension ServerRun {
         if h < heartbeatMin || h > heartbeatMax || dev.pointee.mailArrived > dev.pointee.mailHanded {
             r.pointee.state = .working
             r.pointee.pingStatus = h < heartbeatMin || h > heartbeatMax ? 5 : 2
-            let done = t + workTime(slot, pingWork)
+            let done = t + workTime(d, slot, pingWork)
             schedule(.pingWorkDone, index: slot, generation: r.pointee.generation, at: done)
             if Double(done) + backDelayMax > Double(deadline(slot)) { ensureTimeout(slot, at: t) }
             return
@@ -127,7 +127,7 @@ extension ServerRun {
         r.pointee.next = dev.pointee.serverPings
         dev.pointee.serverPings = Int32(slot)
         if !pingHoldsThread {
-            schedule(.pingWorkDone, index: slot, generation: r.pointee.generation, at: t + workTime(slot, pingWork))
+            schedule(.pingWorkDone, index: slot, generation: r.pointee.generation, at: t + workTime(d, slot, pingWork))
         }
         let expiry = t + h
         // When the device's next mail is due before the heartbeat ends, that mail ends this
@@ -365,7 +365,7 @@ extension ServerRun {
             ensureTimeout(slot, at: t)
             return
         }
-        guard let delay = networkHop(slot, response: true) else {
+        guard let delay = networkHop(d, slot, response: true) else {
             ensureTimeout(slot, at: t)
             return
         }
@@ -385,7 +385,9 @@ extension ServerRun {
     @inline(__always)
     func responseCanArriveNow(_ slot: Int, device d: Int, arrival: Int64) -> Bool {
         // The device's own timeout for this request must not come first (a late response).
-        guard Path.earlyResponses && restarts.isEmpty && arrival <= end && arrival < deadline(slot) else { return false }
+        guard Path.earlyResponses && restarts.isEmpty && arrival <= end else { return false }
+        // Only a request that may be late has its timeout scheduled: it must not come first.
+        if requests.slots[slot].timeoutScheduled && arrival >= deadline(slot) { return false }
         let dev = devices + d
         let other = requests.slots[slot].kind == .ping ? dev.pointee.currentSync : dev.pointee.currentPing
         return other < 0 && nextActivity(d) > arrival
