@@ -21,8 +21,9 @@ let package = Package(
         // Two lines of C: a cache prefetch hint, which Swift cannot express.
         .target(name: "CPrefetch"),
         // The push-sync model (devices, Ping/Sync, server threads, firewalls, radio).
-        .target(name: "PushSim", dependencies: ["DiscreteEvent", "CPrefetch"], swiftSettings: releaseSpeed),
-        // JSON5 with source locations, for scenario files and their error messages.
+        .target(name: "PushSim", dependencies: ["DiscreteEvent", "CPrefetch", "JSON5"], swiftSettings: releaseSpeed),
+        // JSON5 with source locations, for scenario files and their error messages; and
+        // JSONText, the one JSON writer, for every file the project writes.
         .target(name: "JSON5"),
         // Deterministic inline-SVG charts and self-contained HTML pages.
         .target(name: "Charts"),
@@ -37,7 +38,7 @@ let package = Package(
         // The command: a thin layer over the libraries.
         .executableTarget(name: "pushsim", dependencies: ["PushSimCLI"]),
         .testTarget(name: "DiscreteEventTests", dependencies: ["DiscreteEvent"], swiftSettings: releaseSpeed),
-        .testTarget(name: "PushSimTests", dependencies: ["PushSim", "DiscreteEvent"], swiftSettings: releaseSpeed),
+        .testTarget(name: "PushSimTests", dependencies: ["PushSim", "DiscreteEvent", "JSON5"], swiftSettings: releaseSpeed),
         .testTarget(name: "JSON5Tests", dependencies: ["JSON5"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "ScenarioFileTests", dependencies: ["ScenarioFile", "PushSim", "JSON5", "DiscreteEvent"]),

@@ -12,13 +12,20 @@ import PushSim
 ///   `<key>.label` column, then every scalar metric.
 /// - `sweep-summary.csv`: one row per point: `point`, `replications`, the parameters as
 ///   above, then `<metric>.mean` and `<metric>.ci95` (the half-width of the 95 % Student-t
-///   interval across replications; `null` with one replication).
+///   interval across replications; empty with one replication).
+///
+/// The metric columns are `MetricCatalog.sweepColumns`, in their column order. A figure
+/// that does not exist (`null` in summary.json) is an empty cell, never a fake 0: pandas
+/// and R read it as NaN / NA and keep the column numeric.
 ///
 /// Both are pure functions of the plan and the item summaries, so one machine, N shards
 /// merged, or an interrupted run resumed all give the same bytes.
 public enum SweepCSV {
     /// The metric columns, in order (the overall figures' scalars).
-    public static let metricNames: [String] = Figures().scalars.map(\.name)
+    public static let metricNames: [String] = MetricCatalog.sweepColumns.map(\.path)
+
+    /// A metric's cell: the number as summary.json writes it, empty where it does not exist.
+    static func cell(_ x: Double) -> String { x.isFinite ? JSONText.format(x) : "" }
 
     /// `sweep.csv`; `scalars(item)` gives an item's metric values in `metricNames` order.
     public static func render(_ plan: SweepPlan, scalars: (Int) throws -> [Double]) rethrows -> String {
@@ -27,7 +34,7 @@ public enum SweepCSV {
             let parameters = parameterFields(plan, point: point)
             for replication in 0..<plan.replications {
                 let values = try scalars(point * plan.replications + replication)
-                out += ([String(point), String(replication)] + parameters + values.map(JSONText.format)).joined(separator: ",") + "\n"
+                out += ([String(point), String(replication)] + parameters + values.map(cell)).joined(separator: ",") + "\n"
             }
         }
         return out
@@ -43,7 +50,7 @@ public enum SweepCSV {
                 for (i, v) in values.enumerated() where i < columns.count { columns[i].append(v) }
             }
             let intervals = columns.map { ConfidenceInterval($0) }
-            let figures = intervals.flatMap { [JSONText.format($0.mean), halfWidth($0)] }
+            let figures = intervals.flatMap { [cell($0.mean), halfWidth($0)] }
             out += ([String(point), String(plan.replications)] + parameterFields(plan, point: point) + figures).joined(separator: ",") + "\n"
         }
         return out
@@ -53,7 +60,7 @@ public enum SweepCSV {
     public static func renderReplications(_ scalars: [[Double]]) -> String {
         var out = header(["replication"] + metricNames)
         for (r, values) in scalars.enumerated() {
-            out += ([String(r)] + values.map(JSONText.format)).joined(separator: ",") + "\n"
+            out += ([String(r)] + values.map(cell)).joined(separator: ",") + "\n"
         }
         return out
     }
@@ -62,12 +69,12 @@ public enum SweepCSV {
     public static func renderReplicationSummary(_ scalars: [[Double]]) -> String {
         let intervals = metricNames.indices.map { i in ConfidenceInterval(scalars.compactMap { i < $0.count ? $0[i] : nil }) }
         return header(["replications"] + metricNames.flatMap { ["\($0).mean", "\($0).ci95"] })
-            + ([String(scalars.count)] + intervals.flatMap { [JSONText.format($0.mean), halfWidth($0)] }).joined(separator: ",") + "\n"
+            + ([String(scalars.count)] + intervals.flatMap { [cell($0.mean), halfWidth($0)] }).joined(separator: ",") + "\n"
     }
 
-    /// `null` where there is no spread to estimate (one replication), never a fake 0.
+    /// Empty where there is no spread to estimate (one replication), never a fake 0.
     static func halfWidth(_ interval: ConfidenceInterval) -> String {
-        interval.count > 1 ? JSONText.format(interval.halfWidth) : "null"
+        interval.count > 1 ? cell(interval.halfWidth) : ""
     }
 
     static func header(_ names: [String]) -> String { names.map(CSVField.quoted).joined(separator: ",") + "\n" }

@@ -36,7 +36,7 @@ extension JSON5Parser {
         switch context {
         case .topLevel: expected = "a value"
         case .arrayElement: expected = "a value or ']'"
-        case .memberValue(let key): expected = "a value for \(JSON5Writer.quoted(key))"
+        case .memberValue(let key): expected = "a value for \(JSONText.quoted(key))"
         }
         return error("expected \(expected), found \(foundDescription(at: index))\(hint)", at: index)
     }

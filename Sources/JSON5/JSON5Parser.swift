@@ -146,13 +146,13 @@ struct JSON5Parser {
         }
         let keyLocation = location(at: keyStart)
         if let first = container.firstLocation(ofKey: key) {
-            throw error("duplicate key \(JSON5Writer.quoted(key)) (first at line \(first.line))", at: keyStart)
+            throw error("duplicate key \(JSONText.quoted(key)) (first at line \(first.line))", at: keyStart)
         }
         container.recordKey(key, at: keyLocation)
 
         try skipTrivia()
         guard current == ASCII.colon else {
-            throw error("expected ':' after the key \(JSON5Writer.quoted(key)), found \(foundDescription(at: index))", at: index)
+            throw error("expected ':' after the key \(JSONText.quoted(key)), found \(foundDescription(at: index))", at: index)
         }
         index += 1
         try skipTrivia()

@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import PushSim
 import PushSimReports
 import ScenarioFile
 

@@ -23,8 +23,8 @@ enum SummaryTable {
         let header = ["", "409 share", "threads p99", "503s", "lost Pings", "push p95", "battery/day"]
         func figures(_ s: Summary) -> [Double] {
             let f = s.overall
-            return [f.pings.share409 * 100, f.threads.p99 ?? .nan, Double(f.pings.rejected503 + f.syncs.rejected503),
-                    Double(f.pings.lost), f.pushLatency.p95 ?? .nan, f.battery.percentPerDay]
+            return [(f.pings.share409 ?? .nan) * 100, f.threads.p99 ?? .nan, Double(f.pings.rejected503 + f.syncs.rejected503),
+                    Double(f.pings.lost), f.pushLatency.p95 ?? .nan, f.battery.percentPerDay ?? .nan]
         }
         func cells(_ x: [Double], _ ci: [Double]?) -> [String] {
             func pm(_ i: Int, _ format: String) -> String {
@@ -56,9 +56,15 @@ enum SummaryTable {
         let p99 = f.threads.p99.map { String(format: "%.0f", $0) } ?? "—"
         let threads = String(format: "%.1f", f.threads.mean) + " / \(p99) / \(f.threads.max.map(String.init) ?? "—")"
             + (capacity.map { " of \($0)" } ?? "")
-        return [name, String(devices), String(format: "%.1f %%", f.pings.share409 * 100), threads,
+        return [name, String(devices), percent(f.pings.share409.map { $0 * 100 }, "%.1f %%"), threads,
                 String(f.pings.rejected503 + f.syncs.rejected503), String(f.pings.lost),
-                seconds(f.pushLatency.p95), String(format: "%.2f %%", f.battery.percentPerDay)]
+                seconds(f.pushLatency.p95), percent(f.battery.percentPerDay, "%.2f %%")]
+    }
+
+    /// A figure that may not exist: "—" when it does not.
+    static func percent(_ x: Double?, _ format: String) -> String {
+        guard let x, x.isFinite else { return "—" }
+        return String(format: format, x)
     }
 
     static func seconds(_ x: Double?) -> String {

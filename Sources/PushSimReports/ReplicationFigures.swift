@@ -14,7 +14,7 @@ enum ReplicationFigures {
     }
 
     static let metrics: [Metric] = [
-        Metric(name: "409 share", inSentence: "409 share", value: { $0.overall.pings.share409 }, format: ReportText.share),
+        Metric(name: "409 share", inSentence: "409 share", value: { $0.overall.pings.share409 ?? .nan }, format: ReportText.share),
         Metric(name: "Threads held, mean", value: { $0.overall.threads.mean }, format: { ReportText.number($0) }),
         Metric(name: "Threads held, p99", inSentence: "threads p99", value: { $0.overall.threads.p99 ?? .nan }, format: { ReportText.number($0) }),
         Metric(name: "Threads held, max", value: { $0.overall.threads.max.map(Double.init) ?? .nan }, format: { ReportText.number($0) }),
@@ -24,8 +24,8 @@ enum ReplicationFigures {
         Metric(name: "Lost Pings (share)", value: { $0.overall.lostShare }, format: ReportText.share),
         Metric(name: "Push latency p50", value: { $0.overall.pushLatency.p50 ?? .nan }, format: ReportText.duration),
         Metric(name: "Push latency p95", inSentence: "push latency p95", value: { $0.overall.pushLatency.p95 ?? .nan }, format: ReportText.duration),
-        Metric(name: "Battery per day", inSentence: "battery", value: { $0.overall.battery.percentPerDay }, format: ReportText.percentValue),
-        Metric(name: "Joules per device-day", value: { $0.overall.battery.joulesPerDeviceDay }, format: { ReportText.number($0, decimals: 0) }),
+        Metric(name: "Battery per day", inSentence: "battery", value: { $0.overall.battery.percentPerDay ?? .nan }, format: ReportText.percentValue),
+        Metric(name: "Joules per device-day", value: { $0.overall.battery.joulesPerDeviceDay ?? .nan }, format: { ReportText.number($0, decimals: 0) }),
         Metric(name: "Syncs", value: { Double($0.overall.syncs.total) }, format: { ReportText.number($0, decimals: 0) }),
     ]
 

@@ -25,6 +25,9 @@ enum ReportText {
         return NumberFormat.fixed(percent, decimals: abs(percent) < 1 ? 2 : 1) + "%"
     }
 
+    /// A value in percent that may not exist ("—" when it does not).
+    static func percentValue(_ percent: Double?) -> String { percentValue(percent ?? .nan) }
+
     /// A count with thousands separators: "1,234".
     static func count(_ n: Int) -> String { NumberFormat.grouped(Double(n), maxFractionDigits: 0) }
 

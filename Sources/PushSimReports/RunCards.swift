@@ -7,7 +7,7 @@ enum RunCards {
         let o = s.overall
         let capacity = o.threads.capacity
         var cards: [HTMLCard] = []
-        cards.append(HTMLCard("409 share", value: ReportText.share(o.pings.share409),
+        cards.append(HTMLCard(ReportGlossary.label("pings.share409"), value: ReportText.share(o.pings.share409),
                               detail: "\(ReportText.count(o.pings.conflict409)) of \(ReportText.count(o.pings.total)) Pings"))
         cards.append(HTMLCard(s.servers.isEmpty ? "Threads p99 / capacity" : "Threads p99 / capacity per server",
                               value: "\(ReportText.number(o.threads.p99, decimals: 0)) / \(ReportText.count(capacity))",
@@ -17,11 +17,11 @@ enum RunCards {
         cards.append(HTMLCard("Lost Pings", value: ReportText.count(o.pings.lost),
                               detail: "\(ReportText.share(o.lostShare)) of Pings · \(ReportText.share(o.pushLatency.afterLostPing)) of mail late"))
         let l = o.pushLatency
-        cards.append(HTMLCard("Push latency p95", value: ReportText.duration(l.p95),
+        cards.append(HTMLCard(ReportGlossary.label("pushLatency.p95"), value: ReportText.duration(l.p95),
                               detail: l.delivered == 0 ? RunFindings.nothingDelivered(l)
                                   : "p50 \(ReportText.duration(l.p50)) · \(ReportText.count(l.delivered)) mails"
                                     + (l.undelivered > 0 ? " · \(ReportText.count(l.undelivered)) undelivered" : "")))
-        cards.append(HTMLCard("Battery per day", value: ReportText.percentValue(o.battery.percentPerDay),
+        cards.append(HTMLCard(ReportGlossary.label("battery.percentPerDay"), value: ReportText.percentValue(o.battery.percentPerDay),
                               detail: "\(ReportText.number(o.battery.joulesPerDeviceDay, decimals: 0)) J per device-day"))
         return cards
     }

@@ -178,10 +178,10 @@ enum RunCharts {
 
     static func battery(_ s: Summary) -> BarChart? {
         let rows = s.populations.filter { $0.devices > 0 }
-        guard rows.contains(where: { $0.figures.battery.percentPerDay > 0 }) else { return nil }
+        guard rows.contains(where: { ($0.figures.battery.percentPerDay ?? 0) > 0 }) else { return nil }
         return BarChart(title: "Battery used by the radio, per day", summary: "Mean share of battery capacity per device and day, per population.",
                         categories: rows.map(\.name),
-                        series: [BarChart.Series("", values: rows.map { $0.figures.battery.percentPerDay / 100 }, color: status2Color)],
+                        series: [BarChart.Series("", values: rows.map { ($0.figures.battery.percentPerDay ?? .nan) / 100 }, color: status2Color)],
                         orientation: .horizontal, valueAxis: Axis("battery per device-day", format: .percent),
                         showsValueLabels: true, showsLegend: false)
     }

@@ -61,7 +61,7 @@ enum RunFindings {
             details.append(share >= 0.9995 ? "all from \(top.name)" : "\(ReportText.share(share)) from \(top.name)")
         }
         let rate = details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")"
-        if p.share409 >= notable409 {
+        if (p.share409 ?? 0) >= notable409 {
             text += rate + ": each time a single-connection device (iPhone) opens Mail or sends an item it abandons its pending Ping for a Sync, and the server answers the abandoned Ping with 409 when the Sync starts. These 409s are expected, not errors"
             if let syncs = s.perDeviceDay(Double(s.overall.syncs.total)) {
                 text += "; devices sent \(ReportText.number(syncs)) Syncs per device-day"
@@ -88,9 +88,10 @@ enum RunFindings {
             text += o.refused > 0
                 ? "; \(ReportText.count(o.refused)) requests were refused with HTTP 503 (\(ReportText.count(o.pings.rejected503)) Pings, \(ReportText.count(o.syncs.rejected503)) Syncs)"
                 : "; no request was refused"
-            if o.queue.waitedShare > 0 {
+            if let waited = o.queue.waitedShare, waited > 0 {
                 // When few requests wait, p95 is 0; p99 (or the mean) then says how long the unlucky ones waited.
-                let (label, wait) = o.queue.waitP95 > 0 ? ("p95", o.queue.waitP95) : o.queue.waitP99 > 0 ? ("p99", o.queue.waitP99) : ("mean", o.queue.waitMean)
+                let p95 = o.queue.waitP95 ?? 0, p99 = o.queue.waitP99 ?? 0
+                let (label, wait) = p95 > 0 ? ("p95", p95) : p99 > 0 ? ("p99", p99) : ("mean", o.queue.waitMean ?? .nan)
                 text += ", and \(ReportText.share(o.queue.waitedShare)) of requests waited for a thread (\(label) wait \(ReportText.duration(wait)))"
             }
             if o.syncs.timeouts > 0 { text += "; \(ReportText.count(o.syncs.timeouts)) Syncs timed out" }
@@ -148,7 +149,7 @@ enum RunFindings {
                     text += ". Here the pool was full \(ReportText.share(o.threads.fullFraction)) of the time, so Pings waited in the queue until the devices gave up"
                 } else {
                     text += ". The usual cause is a firewall or NAT idle timeout shorter than the heartbeat"
-                    if o.heartbeat.meanSeconds > 0 { text += " (here a mean heartbeat of \(ReportText.duration(o.heartbeat.meanSeconds)))" }
+                    if let heartbeat = o.heartbeat.meanSeconds, heartbeat > 0 { text += " (here a mean heartbeat of \(ReportText.duration(heartbeat)))" }
                     text += ", which drops the idle connection before the server answers"
                 }
                 if !s.restarts.isEmpty { text += "; restarts lose the Pings they reset" }
@@ -180,9 +181,9 @@ enum RunFindings {
 
     static func battery(_ s: Summary) -> String? {
         let b = s.overall.battery
-        guard s.devices > 0, b.joulesPerDeviceDay > 0 else { return nil }
-        var text = "Battery: \(ReportText.percentValue(b.percentPerDay)) per day on the radio (\(ReportText.number(b.joulesPerDeviceDay, decimals: 0)) J per device-day, p95 \(ReportText.number(b.joulesPerDeviceDayP95, decimals: 0)) J; radio active \(ReportText.duration(b.radioActiveSecondsPerDay)) a day)"
-        let ranked = s.populations.filter { $0.devices > 0 }.sorted { $0.figures.battery.percentPerDay > $1.figures.battery.percentPerDay }
+        guard s.devices > 0, let joules = b.joulesPerDeviceDay, joules > 0 else { return nil }
+        var text = "Battery: \(ReportText.percentValue(b.percentPerDay)) per day on the radio (\(ReportText.number(joules, decimals: 0)) J per device-day, p95 \(ReportText.number(b.joulesPerDeviceDayP95, decimals: 0)) J; radio active \(ReportText.duration(b.radioActiveSecondsPerDay)) a day)"
+        let ranked = s.populations.filter { $0.devices > 0 }.sorted { ($0.figures.battery.percentPerDay ?? -1) > ($1.figures.battery.percentPerDay ?? -1) }
         if ranked.count > 1, let high = ranked.first, let low = ranked.last {
             text += "; highest for \(high.name) (\(ReportText.percentValue(high.figures.battery.percentPerDay))), lowest for \(low.name) (\(ReportText.percentValue(low.figures.battery.percentPerDay)))"
         }

@@ -5,6 +5,13 @@ import PushSim
 enum RunTables {
     typealias Row = (label: String, cell: (Figures) -> String)
 
+    /// The row of one metric of ``MetricCatalog``: its label, its value as `format` shows
+    /// it ("—" where the figure does not exist).
+    static func metric(_ path: String, _ format: @escaping (Double?) -> String) -> Row {
+        let metric = MetricCatalog.figure(path)
+        return (metric?.label ?? path, { f in format(metric?.value(in: f)) })
+    }
+
     /// Metrics down, one column per group of figures.
     static func metricTable(_ rows: [Row], columns: [(name: String, figures: Figures)], caption: String) -> HTMLTable {
         let header = ["Metric"] + columns.map(\.name)
@@ -34,7 +41,7 @@ enum RunTables {
             [name, ReportText.count(devices), ReportText.share(f.pings.share409),
              ReportText.share(f.lostShare), ReportText.duration(f.pushLatency.p50), ReportText.duration(f.pushLatency.p95),
              ReportText.percentValue(f.battery.percentPerDay), ReportText.number(f.battery.joulesPerDeviceDay, decimals: 0),
-             f.heartbeat.meanSeconds > 0 ? ReportText.duration(f.heartbeat.meanSeconds) : "—"]
+             ReportText.duration(f.heartbeat.meanSeconds)]
         }
         return HTMLTable(header: ["Population", "Devices", "409", "Lost", "Push p50", "Push p95", "Battery/day", "J/day", "Heartbeat"],
                          rows: rows, alignments: [.left] + Array(repeating: .right, count: 8))
@@ -48,23 +55,24 @@ enum RunTables {
     }
 
     static func server(_ s: Summary) -> HTMLTable {
-        let d: (Double) -> String = ReportText.duration
+        let d: (Double?) -> String = ReportText.duration
+        let share: (Double?) -> String = ReportText.share
         var rows: [Row] = [
-            ("Threads (capacity)", { ReportText.count($0.threads.capacity) }),
-            ("Threads held, mean", { ReportText.number($0.threads.mean) }),
+            metric("threads.capacity", { ReportText.number($0, decimals: 0) }),
+            metric("threads.mean", { ReportText.number($0) }),
             ("Threads held, p50 / p95 / p99", { "\(ReportText.number($0.threads.p50, decimals: 0)) / \(ReportText.number($0.threads.p95, decimals: 0)) / \(ReportText.number($0.threads.p99, decimals: 0))" }),
-            ("Threads held, max", { ReportText.count($0.threads.max) }),
-            ("Time the pool was full", { ReportText.share($0.threads.fullFraction) }),
+            metric("threads.max", { ReportText.number($0, decimals: 0) }),
+            metric("threads.fullFraction", share),
             ("Queue length, mean / max", { "\(ReportText.number($0.queue.meanLength, decimals: 2)) / \(ReportText.count($0.queue.maxLength))" }),
-            ("Requests that waited for a thread", { ReportText.share($0.queue.waitedShare) }),
-            ("Wait for a thread, mean", { d($0.queue.waitMean) }),
+            metric("queue.waitedShare", share),
+            metric("queue.waitMean", d),
             ("Wait for a thread, p50 / p95 / p99", { "\(d($0.queue.waitP50)) / \(d($0.queue.waitP95)) / \(d($0.queue.waitP99))" }),
             ("Refused with 503: Pings / Syncs", { "\(ReportText.count($0.pings.rejected503)) / \(ReportText.count($0.syncs.rejected503))" }),
             ("Ping time at the server, mean / p50", { "\(d($0.pingDuration.mean)) / \(d($0.pingDuration.p50))" }),
             ("Ping time at the server, p95 / max", { "\(d($0.pingDuration.p95)) / \(d($0.pingDuration.max))" }),
             ("Sync time at the server, mean / p50", { "\(d($0.syncDuration.mean)) / \(d($0.syncDuration.p50))" }),
             ("Sync time at the server, p95 / max", { "\(d($0.syncDuration.p95)) / \(d($0.syncDuration.max))" }),
-            ("Syncs", { ReportText.count($0.syncs.total) }),
+            metric("syncs.total", { ReportText.number($0, decimals: 0) }),
             ("Syncs timed out / reset", { "\(ReportText.count($0.syncs.timeouts)) / \(ReportText.count($0.syncs.reset))" }),
         ]
         let codes = Array(Set(serverColumns(s).flatMap { $0.figures.httpStatus.map(\.code) })).sorted()
@@ -76,27 +84,28 @@ enum RunTables {
 
     static func delivery(_ s: Summary) -> HTMLTable {
         let rows: [Row] = [
-            ("Mail delivered", { ReportText.count($0.pushLatency.delivered) }),
-            ("By push", { ReportText.share($0.pushLatency.byPush) }),
-            ("When the user opened Mail", { ReportText.share($0.pushLatency.byUserOpen) }),
-            ("By scheduled fetch", { ReportText.share($0.pushLatency.byFetch) }),
-            ("With an outbox Sync", { ReportText.share($0.pushLatency.byOutbox) }),
-            ("After a lost Ping", { ReportText.share($0.pushLatency.afterLostPing) }),
-            ("Latency mean", { ReportText.duration($0.pushLatency.mean) }),
+            metric("pushLatency.delivered", { ReportText.number($0, decimals: 0) }),
+            metric("pushLatency.byPush", ReportText.share),
+            metric("pushLatency.byUserOpen", ReportText.share),
+            metric("pushLatency.byFetch", ReportText.share),
+            metric("pushLatency.byOutbox", ReportText.share),
+            metric("pushLatency.afterLostPing", ReportText.share),
+            metric("pushLatency.mean", ReportText.duration),
             ("Latency p50 / p95 / p99", { "\(ReportText.duration($0.pushLatency.p50)) / \(ReportText.duration($0.pushLatency.p95)) / \(ReportText.duration($0.pushLatency.p99))" }),
         ]
         return metricTable(rows, columns: RunCharts.groups(s), caption: "How mail reached the devices, and how long it took.")
     }
 
     static func outbox(_ s: Summary) -> HTMLTable {
+        let count: (Double?) -> String = { ReportText.number($0, decimals: 0) }
         let rows: [Row] = [
-            ("Items created", { ReportText.count($0.outbox.created) }),
-            ("Delivered", { ReportText.count($0.outbox.delivered) }),
-            ("Delivered twice (duplicates)", { ReportText.count($0.outbox.duplicates) }),
-            ("Rejected as conflicts", { ReportText.count($0.outbox.conflicts) }),
-            ("Rejected permanently", { ReportText.count($0.outbox.permanentErrors) }),
-            ("Resent by the user", { ReportText.count($0.outbox.resent) }),
-            ("Still pending at the end", { ReportText.count($0.outbox.pendingAtEnd) }),
+            metric("outbox.created", count),
+            metric("outbox.delivered", count),
+            metric("outbox.duplicates", count),
+            metric("outbox.conflicts", count),
+            metric("outbox.permanentErrors", count),
+            metric("outbox.resent", count),
+            metric("outbox.pendingAtEnd", count),
             ("Pending age p95 / max", { "\(ReportText.duration($0.outbox.pendingAgeP95)) / \(ReportText.duration($0.outbox.pendingAgeMax))" }),
             ("Delivery delay mean / p95", { "\(ReportText.duration($0.outbox.deliveryDelayMean)) / \(ReportText.duration($0.outbox.deliveryDelayP95))" }),
         ]

@@ -55,138 +55,96 @@ extension Summary {
 }
 
 extension Figures {
-    /// The metric blocks of one object of summary.json (the top level, a population or a server).
+    /// The metric blocks of one object of summary.json (the top level, a population or a
+    /// server): every row of ``MetricCatalog/figures``, read as its kind says.
     init(json: JSONField) throws(SummaryDecodingError) {
         self.init()
-
-        let p = try json.member("pings")
-        pings.total = try p.int("total")
-        pings.status2 = try p.int("status2")
-        pings.status1 = try p.int("status1")
-        pings.conflict409 = try p.int("conflict409")
-        pings.status5 = try p.int("status5")
-        pings.lost = try p.int("lost")
-        pings.rejected503 = try p.int("rejected503")
-        pings.reset = try p.int("reset")
-        pings.superseded = try p.int("superseded")
-        pings.share409 = try p.double("share409")
-
-        httpStatus = []
-        for (key, field) in try json.member("httpStatus").members() {
-            guard let code = Int(key) else { throw SummaryDecodingError(path: field.path, message: "\"\(key)\" is not an HTTP status code") }
-            httpStatus.append((code, try field.intValue))
-        }
-
-        let t = try json.member("threads")
-        threads.capacity = try t.int("capacity")
-        threads.mean = try t.double("mean")
-        threads.p50 = try t.optionalDouble("p50")
-        threads.p95 = try t.optionalDouble("p95")
-        threads.p99 = try t.optionalDouble("p99")
-        threads.max = try t.optionalInt("max")
-        threads.fullFraction = try t.double("fullFraction")
-
-        let q = try json.member("queue")
-        queue.meanLength = try q.double("meanLength")
-        queue.maxLength = try q.optionalInt("maxLength")
-        queue.waitP50 = try q.double("waitP50")
-        queue.waitP95 = try q.double("waitP95")
-        queue.waitP99 = try q.double("waitP99")
-        queue.waitMean = try q.double("waitMean")
-        queue.waitedShare = try q.double("waitedShare")
-
-        try Self.read(json.member("pingDuration"), into: &pingDuration)
-        try Self.read(json.member("syncDuration"), into: &syncDuration)
-
-        let y = try json.member("syncs")
-        syncs.total = try y.int("total")
-        syncs.timeouts = try y.int("timeouts")
-        syncs.rejected503 = try y.int("rejected503")
-        syncs.reset = try y.int("reset")
-
-        let l = try json.member("pushLatency")
-        pushLatency.mailArrived = try l.int("mailArrived")
-        pushLatency.delivered = try l.int("delivered")
-        pushLatency.undelivered = try l.int("undelivered")
-        pushLatency.undeliveredAgeMax = try l.optionalDouble("undeliveredAgeMax")
-        pushLatency.mean = try l.optionalDouble("mean")
-        pushLatency.p50 = try l.optionalDouble("p50")
-        pushLatency.p95 = try l.optionalDouble("p95")
-        pushLatency.p99 = try l.optionalDouble("p99")
-        pushLatency.byPush = try l.optionalDouble("byPush")
-        pushLatency.byUserOpen = try l.optionalDouble("byUserOpen")
-        pushLatency.byFetch = try l.optionalDouble("byFetch")
-        pushLatency.byOutbox = try l.optionalDouble("byOutbox")
-        pushLatency.afterLostPing = try l.optionalDouble("afterLostPing")
-        pushLatency.bins = []
-        for bin in try l.member("bins").elements() {
-            let parts = try bin.elements()
-            guard parts.count == 3 else { throw bin.fail("should be [low, high, count], found \(parts.count) elements") }
-            pushLatency.bins.append(HistogramBin(low: try parts[0].doubleValue, high: try parts[1].doubleValue, count: try parts[2].intValue))
-        }
-
-        let b = try json.member("battery")
-        battery.joulesPerDeviceDay = try b.double("joulesPerDeviceDay")
-        battery.joulesPerDeviceDayP95 = try b.double("joulesPerDeviceDayP95")
-        battery.percentPerDay = try b.double("percentPerDay")
-        battery.radioActiveSecondsPerDay = try b.double("radioActiveSecondsPerDay")
-
-        let h = try json.member("heartbeat")
-        heartbeat.meanSeconds = try h.double("meanSeconds")
-        heartbeat.final = [:]
-        let final = try h.member("final")
-        if final.node.value.objectMembers != nil {
-            // Written before issue 16 (an object keyed by seconds as text): still read, so
-            // that older sweep folders resume and merge.
-            for (key, field) in try final.members() {
-                guard let seconds = Double(key), seconds.isFinite else {
-                    throw SummaryDecodingError(path: field.path, message: "\"\(key)\" is not a heartbeat in seconds")
-                }
-                heartbeat.final[seconds, default: 0] += try field.intValue
+        var blocks: [String: JSONField] = [:]
+        for metric in MetricCatalog.figures {
+            let (name, key) = metric.block
+            let field: JSONField
+            if let key {
+                let block: JSONField
+                if let known = blocks[name] { block = known } else { block = try json.member(name); blocks[name] = block }
+                field = try block.member(key)
+            } else {
+                field = try json.member(name)
             }
-        } else {
-            for entry in try final.elements() {
-                let seconds = try entry.double("seconds")
-                guard seconds.isFinite else { throw SummaryDecodingError(path: entry.child("seconds"), message: "is not a heartbeat in seconds") }
-                heartbeat.final[seconds, default: 0] += try entry.int("devices")
+            switch metric.kind {
+            case .structure:
+                try read(metric.path, field)
+            case .name:
+                break
+            default:
+                metric.set(try field.scalar(metric.kind), in: &self)
             }
         }
-
-        let o = try json.member("outbox")
-        outbox.created = try o.int("created")
-        outbox.delivered = try o.int("delivered")
-        outbox.duplicates = try o.int("duplicates")
-        outbox.acknowledged = try o.int("acknowledged")
-        outbox.conflicts = try o.int("conflicts")
-        outbox.permanentErrors = try o.int("permanentErrors")
-        outbox.resent = try o.int("resent")
-        outbox.pendingAtEnd = try o.int("pendingAtEnd")
-        outbox.pendingAgeP95 = try o.double("pendingAgeP95")
-        outbox.pendingAgeMax = try o.double("pendingAgeMax")
-        outbox.deliveryDelayMean = try o.double("deliveryDelayMean")
-        outbox.deliveryDelayP95 = try o.double("deliveryDelayP95")
     }
 
-    static func read(_ field: JSONField, into d: inout DurationFigures) throws(SummaryDecodingError) {
-        d.count = try field.int("count")
-        d.mean = try field.double("mean")
-        d.p50 = try field.double("p50")
-        d.p95 = try field.double("p95")
-        d.max = try field.double("max")
+    /// The members that are lists or maps, each in its own form.
+    private mutating func read(_ path: String, _ field: JSONField) throws(SummaryDecodingError) {
+        switch path {
+        case "httpStatus":
+            httpStatus = []
+            for (key, member) in try field.members() {
+                guard let code = Int(key) else { throw SummaryDecodingError(path: member.path, message: "\"\(key)\" is not an HTTP status code") }
+                httpStatus.append((code, try member.intValue))
+            }
+        case "pushLatency.bins":
+            pushLatency.bins = []
+            for bin in try field.elements() {
+                let parts = try bin.elements()
+                guard parts.count == 3 else { throw bin.fail("should be [low, high, count], found \(parts.count) elements") }
+                pushLatency.bins.append(HistogramBin(low: try parts[0].doubleValue, high: try parts[1].doubleValue, count: try parts[2].intValue))
+            }
+        case "heartbeat.final":
+            heartbeat.final = [:]
+            if field.node.value.objectMembers != nil {
+                // Written before issue 16 (an object keyed by seconds as text): still read, so
+                // that older sweep folders resume and merge.
+                for (key, member) in try field.members() {
+                    guard let seconds = Double(key), seconds.isFinite else {
+                        throw SummaryDecodingError(path: member.path, message: "\"\(key)\" is not a heartbeat in seconds")
+                    }
+                    heartbeat.final[seconds, default: 0] += try member.intValue
+                }
+            } else {
+                for entry in try field.elements() {
+                    let seconds = try entry.double("seconds")
+                    guard seconds.isFinite else { throw SummaryDecodingError(path: entry.child("seconds"), message: "is not a heartbeat in seconds") }
+                    heartbeat.final[seconds, default: 0] += try entry.int("devices")
+                }
+            }
+        default:
+            throw field.fail("has no reader (a structured row of MetricCatalog without a case here)")
+        }
     }
 }
 
 extension RestartFigures {
     static func decoded(_ field: JSONField) throws(SummaryDecodingError) -> RestartFigures {
         var f = RestartFigures()
-        f.server = try field.string("server")
-        f.at = try field.double("at")
-        f.drainSeconds = try field.double("drainSeconds")
-        f.waitedFor = try field.int("waitedFor")
-        f.reset = try field.int("reset")
-        f.refused = try field.int("refused")
-        f.unanswered = try field.int("unanswered")
-        f.pushLatencyP95After = try field.double("pushLatencyP95After")
+        for metric in MetricCatalog.restart {
+            let member = try field.member(metric.path)
+            if metric.kind == .name {
+                metric.set(name: try member.stringValue, in: &f)
+            } else {
+                metric.set(try member.scalar(metric.kind), in: &f)
+            }
+        }
         return f
+    }
+}
+
+extension JSONField {
+    /// A count or a figure as `kind` says: `null` only where the figure may be missing
+    /// (and, as before, a `null` figure that should exist reads as NaN).
+    func scalar(_ kind: MetricKind) throws(SummaryDecodingError) -> MetricReading {
+        switch kind {
+        case .count: return .count(try intValue)
+        case .optionalCount: return .count(node.value.isNull ? nil : try intValue)
+        case .optionalFigure: return .figure(node.value.isNull ? nil : try doubleValue)
+        default: return .figure(try doubleValue)
+        }
     }
 }

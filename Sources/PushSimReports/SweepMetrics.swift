@@ -19,23 +19,23 @@ struct SweepMetric: Sendable {
 
     /// Battery is read as a fraction so that it formats like every other share.
     static let all: [SweepMetric] = [
-        SweepMetric(key: .battery, title: "Battery per day", axisLabel: "battery per device-day", format: .percent,
+        SweepMetric(key: .battery, title: ReportGlossary.label("battery.percentPerDay"), axisLabel: "battery per device-day", format: .percent,
                     text: ReportText.share, value: { ($0["battery.percentPerDay"] ?? .nan) / 100 }),
         SweepMetric(key: .lostShare, title: "Lost Pings", axisLabel: "share of Pings lost", format: .percent,
                     text: ReportText.share, value: { ReportText.ratio($0["pings.lost"] ?? .nan, $0["pings.total"] ?? .nan) }),
-        SweepMetric(key: .latencyP95, title: "Push latency p95", axisLabel: "push latency p95", format: .duration,
+        SweepMetric(key: .latencyP95, title: ReportGlossary.label("pushLatency.p95"), axisLabel: "push latency p95", format: .duration,
                     text: ReportText.duration, value: { $0["pushLatency.p95"] ?? .nan }),
-        SweepMetric(key: .lateMail, title: "Mail late after a lost Ping", axisLabel: "share of mail", format: .percent,
+        SweepMetric(key: .lateMail, title: ReportGlossary.label("pushLatency.afterLostPing"), axisLabel: "share of mail", format: .percent,
                     text: ReportText.share, value: { $0["pushLatency.afterLostPing"] ?? .nan }),
-        SweepMetric(key: .share409, title: "409 share", axisLabel: "share of Pings", format: .percent,
+        SweepMetric(key: .share409, title: ReportGlossary.label("pings.share409"), axisLabel: "share of Pings", format: .percent,
                     text: ReportText.share, value: { $0["pings.share409"] ?? .nan }),
-        SweepMetric(key: .threadsP99, title: "Threads held, p99", axisLabel: "threads", format: .number,
+        SweepMetric(key: .threadsP99, title: ReportGlossary.label("threads.p99"), axisLabel: "threads", format: .number,
                     text: { ReportText.number($0) }, value: { $0["threads.p99"] ?? .nan }),
-        SweepMetric(key: .threadsMean, title: "Threads held, mean", axisLabel: "threads", format: .number,
+        SweepMetric(key: .threadsMean, title: ReportGlossary.label("threads.mean"), axisLabel: "threads", format: .number,
                     text: { ReportText.number($0) }, value: { $0["threads.mean"] ?? .nan }),
         SweepMetric(key: .refused, title: "Refused (503)", axisLabel: "requests", format: .number,
                     text: { ReportText.number($0) }, value: { ($0["pings.rejected503"] ?? .nan) + ($0["syncs.rejected503"] ?? .nan) }),
-        SweepMetric(key: .syncs, title: "Syncs", axisLabel: "Syncs", format: .number,
+        SweepMetric(key: .syncs, title: ReportGlossary.label("syncs.total"), axisLabel: "Syncs", format: .number,
                     text: { ReportText.number($0, decimals: 0) }, value: { $0["syncs.total"] ?? .nan }),
     ]
 

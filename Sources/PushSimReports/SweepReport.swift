@@ -31,7 +31,8 @@ public enum SweepReport {
             page.note("The sweep has no points, so there is nothing to chart.")
         }
         ReportGlossary.add(to: &page, names: ["Heartbeat", "HTTP 409", "Lost Ping", "HTTP 503", "Held thread", "p50 / p95 / p99",
-                                              "Push latency", "Battery per day", "95% confidence interval"])
+                                              "Push latency", "409 share", "Push latency p95", "Mail late after a lost Ping",
+                                              "Battery per day", "95% confidence interval"])
         return page.render()
     }
 

@@ -1,3 +1,4 @@
+import JSON5
 import PushSim
 
 /// `timeseries.csv` (MODEL.md §6): one header line, then one row per server per sample

@@ -76,13 +76,13 @@ final class SweepPlanTests: XCTestCase {
         // Two values 10 apart: s = 7.071, t(1) = 12.706, half-width = 12.706 · 7.071 / √2 = 63.53.
         XCTAssertTrue(summary[1].hasPrefix("0,2,\"a,b\",\"a,b\",900,15m,5,63.5310237,6,63.5310237,"), summary[1])
 
-        // One replication: no interval to estimate, so null rather than a fake 0.
+        // One replication: no interval to estimate, so an empty cell rather than a fake 0.
         let single = SweepPlan(scenarioName: "s", scenarioIdentity: "", parameters: [
             SweepParameter(keyPath: "n", values: [.number(.init(integer: 40)), .number(.init(double: 2.5))], labels: ["40", "2.5"]),
         ], replications: 1, seed: 1)
         let one = SweepCSV.renderSummary(single, scalars: values).split(separator: "\n").map(String.init)
-        XCTAssertTrue(one[1].hasPrefix("0,1,40,40,0,null,1,null,"), one[1])
-        XCTAssertTrue(one[2].hasPrefix("1,1,2.5,2.5,10,null,"), one[2])
+        XCTAssertTrue(one[1].hasPrefix("0,1,40,40,0,,1,,"), one[1])
+        XCTAssertTrue(one[2].hasPrefix("1,1,2.5,2.5,10,,"), one[2])
     }
 
     func testReplicationTables() {

@@ -19,7 +19,7 @@ final class JSON5WriterTests: XCTestCase {
     }
 
     func testPrettyOutput() {
-        let node = parsed("{ b: [1, 'two', {c: true}], a: null, e: {}, f: [] }")
+        let node = parsed("{ b: [1, 'two', {c: true}], g: [1, 'two', null], a: null, e: {}, f: [] }")
         let expected = """
         {
           "b": [
@@ -29,6 +29,7 @@ final class JSON5WriterTests: XCTestCase {
               "c": true
             }
           ],
+          "g": [1, "two", null],
           "a": null,
           "e": {},
           "f": []

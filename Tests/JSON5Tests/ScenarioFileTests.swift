@@ -54,10 +54,7 @@ final class ScenarioFileTests: XCTestCase {
             "threads": 600,
             "queueLimit": 1000,
             "pingHoldsThread": true,
-            "heartbeatBounds": [
-              "30s",
-              "15m"
-            ],
+            "heartbeatBounds": ["30s", "15m"],
         """
         XCTAssertTrue(root.jsonText(pretty: true).hasPrefix(expectedStart), root.jsonText(pretty: true))
         XCTAssertTrue(root.jsonText(pretty: false).hasPrefix(#"{"name":"quickstart","seed":1,"duration":"2d","#))

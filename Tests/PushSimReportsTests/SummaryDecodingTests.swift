@@ -39,7 +39,7 @@ final class SummaryDecodingTests: XCTestCase {
         let back = try Summary(jsonText: s.jsonText)
         XCTAssertEqual(back.overall.pings.total, s.overall.pings.total)
         XCTAssertEqual(back.overall.pings.lost, s.overall.pings.lost)
-        XCTAssertEqual(back.overall.pings.share409, s.overall.pings.share409, accuracy: 1e-9)
+        XCTAssertEqual(try XCTUnwrap(back.overall.pings.share409), try XCTUnwrap(s.overall.pings.share409), accuracy: 1e-9)
         XCTAssertEqual(back.overall.pushLatency.bins.map(\.count), s.overall.pushLatency.bins.map(\.count))
         for (a, b) in zip(back.overall.pushLatency.bins, s.overall.pushLatency.bins) {
             XCTAssertEqual(a.low, b.low, accuracy: 1e-8 * b.high)

@@ -1,3 +1,4 @@
+import JSON5
 import DiscreteEvent
 import XCTest
 @testable import PushSim
@@ -32,8 +33,8 @@ final class SummaryTests: XCTestCase {
         XCTAssertEqual(a.pings.total + b.pings.total, summary.overall.pings.total)
         XCTAssertEqual(a.pushLatency.delivered + b.pushLatency.delivered, summary.overall.pushLatency.delivered)
         XCTAssertEqual(a.threads.mean + b.threads.mean, summary.overall.threads.mean, accuracy: 1e-6)
-        XCTAssertEqual((a.battery.joulesPerDeviceDay * 30 + b.battery.joulesPerDeviceDay * 20) / 50,
-                       summary.overall.battery.joulesPerDeviceDay, accuracy: 1e-6)
+        let joulesA = try XCTUnwrap(a.battery.joulesPerDeviceDay), joulesB = try XCTUnwrap(b.battery.joulesPerDeviceDay)
+        XCTAssertEqual((joulesA * 30 + joulesB * 20) / 50, try XCTUnwrap(summary.overall.battery.joulesPerDeviceDay), accuracy: 1e-6)
     }
 
     func testInvalidScenariosAreRefusedWithEveryProblem() {

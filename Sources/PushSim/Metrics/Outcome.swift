@@ -116,7 +116,7 @@ extension Figures {
         pings.reset = m.reset
         pings.superseded = m.superseded
         pings.total = m.status2 + m.status1 + m.conflict409 + m.status5 + m.rejected503 + m.reset
-        pings.share409 = pings.total > 0 ? Double(m.conflict409) / Double(pings.total) : 0
+        if pings.total > 0 { pings.share409 = Double(m.conflict409) / Double(pings.total) }
         httpStatus = [(200, m.http200), (409, m.http409), (503, m.http503)]
 
         self.threads.capacity = capacity
@@ -128,11 +128,13 @@ extension Figures {
         self.threads.fullFraction = fullFraction
         self.queue.meanLength = queue.mean
         self.queue.maxLength = Int(queue.maximum)
-        self.queue.waitP50 = m.queueWait.quantile(0.5) * seconds
-        self.queue.waitP95 = m.queueWait.quantile(0.95) * seconds
-        self.queue.waitP99 = m.queueWait.quantile(0.99) * seconds
-        self.queue.waitMean = m.queueWait.mean * seconds
-        self.queue.waitedShare = m.queueWait.isEmpty ? 0 : 1 - Double(m.queueWait.weight(atMost: 0)) / Double(m.queueWait.totalWeight)
+        if !m.queueWait.isEmpty {   // else no request started: no wait to describe
+            self.queue.waitP50 = m.queueWait.quantile(0.5) * seconds
+            self.queue.waitP95 = m.queueWait.quantile(0.95) * seconds
+            self.queue.waitP99 = m.queueWait.quantile(0.99) * seconds
+            self.queue.waitMean = m.queueWait.mean * seconds
+            self.queue.waitedShare = 1 - Double(m.queueWait.weight(atMost: 0)) / Double(m.queueWait.totalWeight)
+        }
 
         pingDuration = DurationFigures(m.pingDuration)
         syncDuration = DurationFigures(m.syncDuration)
@@ -167,7 +169,7 @@ extension Figures {
             battery.joulesPerDeviceDay = a.energyPerDay.mean * 1e-6
             battery.joulesPerDeviceDayP95 = a.energyPerDay.quantile(0.95) * 1e-6
             battery.percentPerDay = a.batteryPercentSum / Double(a.devices)
-            battery.radioActiveSecondsPerDay = days > 0 ? m.radioActiveMicros * seconds / Double(a.devices) / days : 0
+            if days > 0 { battery.radioActiveSecondsPerDay = m.radioActiveMicros * seconds / Double(a.devices) / days }
         }
         if a.pushDevices > 0 && measuredSeconds > 0 {
             heartbeat.meanSeconds = Double(m.heartbeatIntegral) / (Double(a.pushDevices) * measuredSeconds * 1e6) * seconds
@@ -186,10 +188,14 @@ extension Figures {
         // Pending at the end (their age then).
         var ages = m.outboxPendingAge
         ages.merge(a.outboxPendingAges)
-        outbox.pendingAgeP95 = ages.quantile(0.95) * seconds
-        outbox.pendingAgeMax = Double(ages.max) * seconds
-        outbox.deliveryDelayMean = m.outboxDeliveryDelay.mean * seconds
-        outbox.deliveryDelayP95 = m.outboxDeliveryDelay.quantile(0.95) * seconds
+        if !ages.isEmpty {
+            outbox.pendingAgeP95 = ages.quantile(0.95) * seconds
+            outbox.pendingAgeMax = Double(ages.max) * seconds
+        }
+        if !m.outboxDeliveryDelay.isEmpty {
+            outbox.deliveryDelayMean = m.outboxDeliveryDelay.mean * seconds
+            outbox.deliveryDelayP95 = m.outboxDeliveryDelay.quantile(0.95) * seconds
+        }
     }
 }
 
@@ -209,8 +215,10 @@ extension Figures {
 }
 
 extension DurationFigures {
+    /// The times are nil for an empty histogram (nothing timed).
     init(_ h: LogHistogram) {
         count = Int(h.totalWeight)
+        guard count > 0 else { return }
         mean = h.mean * 1e-6
         p50 = h.quantile(0.5) * 1e-6
         p95 = h.quantile(0.95) * 1e-6

@@ -151,7 +151,7 @@ extension ServerRun {
             f.reset = record.reset
             f.refused = record.refused
             f.unanswered = record.unanswered
-            f.pushLatencyP95After = restartLatency[i].quantile(0.95) / 1e6
+            if !restartLatency[i].isEmpty { f.pushLatencyP95After = restartLatency[i].quantile(0.95) / 1e6 }
             return f
         }
     }

@@ -87,8 +87,8 @@ public struct PingFigures: Hashable, Sendable {
     /// Pings ended because a newer request of their device started, whatever the server's
     /// policy answered (409 under `conflict409`, 200 under `expire200`).
     public var superseded = 0
-    /// conflict409 ÷ total.
-    public var share409 = 0.0
+    /// conflict409 ÷ total; nil when no Ping ended.
+    public var share409: Double? = nil
 }
 
 /// HTTP threads held: time-weighted over the measured window.
@@ -116,18 +116,20 @@ public struct QueueFigures: Hashable, Sendable {
     public var meanLength = 0.0
     /// Nil for a pool, like the threads' maximum.
     public var maxLength: Int? = 0
-    public var waitP50 = 0.0, waitP95 = 0.0, waitP99 = 0.0
+    /// The wait figures are nil when no request started on a thread.
+    public var waitP50: Double? = nil, waitP95: Double? = nil, waitP99: Double? = nil
     /// Mean wait for a thread, over all started requests.
-    public var waitMean = 0.0
+    public var waitMean: Double? = nil
     /// Share of started requests that had to wait at all (Erlang C's probability of waiting).
-    public var waitedShare = 0.0
+    public var waitedShare: Double? = nil
 }
 
-/// Time at the server, from start on a thread to the response.
+/// Time at the server, from start on a thread to the response; the times are nil when
+/// `count` is 0.
 public struct DurationFigures: Hashable, Sendable {
     public init() {}
     public var count = 0
-    public var mean = 0.0, p50 = 0.0, p95 = 0.0, max = 0.0
+    public var mean: Double? = nil, p50: Double? = nil, p95: Double? = nil, max: Double? = nil
 }
 
 /// Syncs sent, and how many failed.
@@ -173,19 +175,20 @@ public struct LatencyFigures: Hashable, Sendable {
     public var deliveredShare: Double? { mailArrived > 0 ? Double(delivered) / Double(mailArrived) : nil }
 }
 
-/// Radio energy per device and day.
+/// Radio energy per device and day; nil for a group with no devices.
 public struct BatteryFigures: Hashable, Sendable {
     public init() {}
-    public var joulesPerDeviceDay = 0.0
-    public var joulesPerDeviceDayP95 = 0.0
-    public var percentPerDay = 0.0
-    public var radioActiveSecondsPerDay = 0.0
+    public var joulesPerDeviceDay: Double? = nil
+    public var joulesPerDeviceDayP95: Double? = nil
+    public var percentPerDay: Double? = nil
+    public var radioActiveSecondsPerDay: Double? = nil
 }
 
 /// The heartbeat devices asked for: time-weighted mean, and where they ended.
 public struct HeartbeatFigures: Hashable, Sendable {
     public init() {}
-    public var meanSeconds = 0.0
+    /// Nil for a group with no push devices.
+    public var meanSeconds: Double? = nil
     /// Devices by final heartbeat, in seconds, ascending.
     public var final: [Double: Int] = [:]
 }
@@ -201,8 +204,10 @@ public struct OutboxFigures: Hashable, Sendable {
     /// Conflicts the user sent again.
     public var resent = 0
     public var pendingAtEnd = 0
-    public var pendingAgeP95 = 0.0, pendingAgeMax = 0.0
-    public var deliveryDelayMean = 0.0, deliveryDelayP95 = 0.0
+    /// How long items were pending; nil when none was.
+    public var pendingAgeP95: Double? = nil, pendingAgeMax: Double? = nil
+    /// Creation to acknowledgement; nil when none was acknowledged.
+    public var deliveryDelayMean: Double? = nil, deliveryDelayP95: Double? = nil
 }
 
 /// One graceful restart.
@@ -214,6 +219,7 @@ public struct RestartFigures: Hashable, Sendable {
     public var waitedFor = 0, reset = 0, refused = 0
     /// Requests that reached the server while it was down (no answer; they time out).
     public var unanswered = 0
-    /// Push latency p95 of mail delivered in the hour after the restart began.
-    public var pushLatencyP95After = 0.0
+    /// Push latency p95 of mail delivered in the hour after the restart began; nil when
+    /// none was.
+    public var pushLatencyP95After: Double? = nil
 }
