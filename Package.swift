@@ -33,8 +33,14 @@ let package = Package(
         .target(name: "PushSimReports", dependencies: ["PushSim", "Charts", "JSON5", "DiscreteEvent"]),
         // Runs and sweeps written to folders: parallel, resumable, sharded, mergeable.
         .target(name: "Experiments", dependencies: ["PushSim", "ScenarioFile", "PushSimReports", "JSON5", "DiscreteEvent"]),
+        // Server access logs (IIS, Apache, nginx, Domino, Z-Push): streaming parsers, writers
+        // and figures. Knows nothing of the simulation; uses the engine's statistics only.
+        .target(name: "AccessLogs", dependencies: ["DiscreteEvent"], swiftSettings: releaseSpeed),
+        // `pushsim logs` output: logs.json, devices.csv, hourly.csv and report.html.
+        .target(name: "AccessLogReports", dependencies: ["AccessLogs", "Charts", "PushSim", "PushSimReports", "Experiments"]),
         // The commands, as a library so that they can be tested in-process.
-        .target(name: "PushSimCLI", dependencies: ["Experiments", "ScenarioFile", "PushSimReports", "PushSim", "DiscreteEvent"]),
+        .target(name: "PushSimCLI", dependencies: ["Experiments", "ScenarioFile", "PushSimReports", "PushSim", "DiscreteEvent",
+                                                   "AccessLogs", "AccessLogReports"]),
         // The command: a thin layer over the libraries.
         .executableTarget(name: "pushsim", dependencies: ["PushSimCLI"]),
         .testTarget(name: "DiscreteEventTests", dependencies: ["DiscreteEvent"], swiftSettings: releaseSpeed),
@@ -45,5 +51,6 @@ let package = Package(
         .testTarget(name: "PushSimReportsTests", dependencies: ["PushSimReports", "PushSim", "JSON5", "DiscreteEvent"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "PushSim", "ScenarioFile", "PushSimReports", "DiscreteEvent"]),
         .testTarget(name: "PushSimCLITests", dependencies: ["PushSimCLI", "pushsim"]),
+        .testTarget(name: "AccessLogsTests", dependencies: ["AccessLogs", "AccessLogReports", "DiscreteEvent"], swiftSettings: releaseSpeed),
     ]
 )
