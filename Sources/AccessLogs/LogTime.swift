@@ -119,3 +119,21 @@ public enum LogTime {
         return t
     }
 }
+
+extension LogTime {
+    /// A time given on the command line: `2024-03-01T12:00:00Z`, `2024-03-01 12:00:00`,
+    /// `2024-03-01` (all UTC; a trailing `Z` is optional) or seconds since the epoch.
+    /// µs since the epoch, or nil.
+    public static func parse(_ text: String) -> Int64? {
+        if let seconds = Double(text), seconds.isFinite, seconds >= 0, seconds < 4e9 { return Int64((seconds * 1e6).rounded()) }
+        var bytes = Array(text.utf8)
+        if bytes.last == UInt8(ascii: "Z") { bytes.removeLast() }
+        return bytes.withUnsafeBytes { b -> Int64? in
+            guard let day = isoDate(b, at: 0) else { return nil }
+            if b.count == 10 { return day * 86_400_000_000 }
+            guard b.count >= 19, b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "),
+                  let clock = timeOfDay(b, from: 11, to: b.count) else { return nil }
+            return day * 86_400_000_000 + clock
+        }
+    }
+}

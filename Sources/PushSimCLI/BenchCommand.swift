@@ -1,3 +1,4 @@
+import AccessLogs
 import DiscreteEvent
 import Foundation
 import PushSim
@@ -6,7 +7,7 @@ import PushSim
 struct BenchCommand: Command {
     static let name = "bench"
     static let abstract = "Measure the event engine and the model (release build)."
-    static let usage = "bench engine | bench model [--devices N]…"
+    static let usage = "bench engine | bench model [--devices N]… | bench logs [--lines N]"
     static let discussion = """
     engine: the HOLD workload (each event reschedules itself at t + Exp(1 s)) with 10,000
             pending events for 2,000,000 events and 1,000,000 for 20,000,000; one untimed
@@ -14,20 +15,26 @@ struct BenchCommand: Command {
     model:  single-connection iPhones with every default parameter for one simulated day
             on a server with 1.2 threads per device; 10,000 and 1,000,000 devices unless
             --devices is given. Prints peak resident memory of the process.
+    logs:   writes a synthetic access log of 2,000,000 lines (or --lines N) in each format
+            to a temporary file, then reads it as `pushsim logs` does (parse, merge,
+            figures); prints the best of 3 timed reads in lines/s and MB/s (one core).
     Build with -c release, or the numbers mean nothing:
       swift run -c release pushsim bench engine
       swift run -c release pushsim bench model --devices 100000
+      swift run -c release pushsim bench logs
     """
     static let options: [OptionSpec] = [
         .value("devices", "N", help: "Model sizes to run (repeatable; default 10000 and 1000000).", repeatable: true),
+        .value("lines", "N", help: "Lines per log for `bench logs` (default 2000000)."),
     ]
 
     var what: String
     var devices: [Int]
+    var lines: Int
 
     init(_ a: ParsedArguments) throws(UsageError) {
-        guard a.positionals.count == 1, ["engine", "model"].contains(a.positionals[0]) else {
-            throw UsageError("expected `engine` or `model`")
+        guard a.positionals.count == 1, ["engine", "model", "logs"].contains(a.positionals[0]) else {
+            throw UsageError("expected `engine`, `model` or `logs`")
         }
         what = a.positionals[0]
         var sizes: [Int] = []
@@ -36,6 +43,7 @@ struct BenchCommand: Command {
             sizes.append(n)
         }
         devices = sizes.isEmpty ? [10_000, 1_000_000] : sizes
+        lines = try a.integer("lines", in: 1...1_000_000_000) ?? 2_000_000
     }
 
     func run(_ console: Console) -> Int32 {
@@ -45,6 +53,17 @@ struct BenchCommand: Command {
             for (n, e, reps) in [(10_000, 2_000_000, 7), (1_000_000, 20_000_000, 3)] {
                 let r = HoldBenchmark(entities: n, events: e).runMedian(repetitions: reps)
                 console.out("hold N=\(n) events=\(r.events) seconds=\(String(format: "%.4f", r.seconds)) events_per_second=\(Int(r.eventsPerSecond))\n")
+            }
+            return ExitStatus.success
+        }
+        if what == "logs" {
+            do {
+                for r in try LogBenchmark(lines: lines).run() {
+                    console.out("logs format=\(r.format.rawValue) lines=\(r.lines) seconds=\(String(format: "%.3f", r.seconds)) lines_per_second=\(Int(r.linesPerSecond)) mb_per_second=\(String(format: "%.0f", r.megabytesPerSecond))\n")
+                }
+            } catch {
+                console.err("pushsim bench: \(error)\n")
+                return ExitStatus.failure
             }
             return ExitStatus.success
         }

@@ -29,6 +29,7 @@ public enum ExitStatus {
 public enum PushSimCommand {
     static var commands: [any Command.Type] { [
         RunCommand.self, ValidateCommand.self, SweepCommand.self, SizeCommand.self, MergeCommand.self, ReportCommand.self, BenchCommand.self,
+        LogsCommand.self,
     ] }
 
     /// Runs the command line `arguments` (without the program name); returns the exit status.

@@ -81,6 +81,13 @@ final class ProgressLine: @unchecked Sendable {
              force: false)
     }
 
+    /// Free-form progress (work not measured in runs, e.g. lines of a log).
+    func line(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        show(text, force: false)
+    }
+
     private func show(_ text: String, force: Bool) {
         let now = Date()
         switch mode {

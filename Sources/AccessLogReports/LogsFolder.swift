@@ -1,0 +1,25 @@
+import AccessLogs
+import Experiments
+import Foundation
+
+/// Writes the outputs of `pushsim logs` into a folder: logs.json, devices.csv, hourly.csv,
+/// report.html. Everything is rendered first, then each file is written whole (AtomicFile).
+public enum LogsFolder {
+    /// Fails early (before reading a 10 GB log) when `folder` cannot be written.
+    public static func checkWritable(_ folder: String) throws {
+        let probe = folder + "/.pushsim-write-check"
+        try AtomicFile.write("", to: probe)
+        try? FileManager.default.removeItem(atPath: probe)
+    }
+
+    public static func write(_ f: LogFigures, files: [String], to folder: String, anonymize: Bool) throws {
+        let anonymizer = Anonymizer(enabled: anonymize)
+        let outputs = [
+            ("logs.json", LogsJSON.json(f).rendered(pretty: true)),
+            ("devices.csv", LogsCSV.devices(f, anonymizer: anonymizer)),
+            ("hourly.csv", LogsCSV.hourly(f)),
+            ("report.html", LogsReport.html(f, files: files, anonymizer: anonymizer)),
+        ]
+        for (name, text) in outputs { try AtomicFile.write(text, to: folder + "/" + name) }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// `pushsim bench logs`: writes a synthetic log of each format (Pings and Syncs of 10,000
+/// devices, in time order, through `AccessLogWriter`) to a temporary file, then reads it back
+/// through `LogReader` and `LogAnalysis` as `pushsim logs` does, and times the reading.
+public struct LogBenchmark {
+    public var lines: Int
+    public var formats: [LogFormat]
+
+    public struct Result: Sendable {
+        public var format: LogFormat
+        public var lines: Int
+        public var bytes: Int
+        public var seconds: Double
+        public var linesPerSecond: Double { Double(lines) / seconds }
+        public var megabytesPerSecond: Double { Double(bytes) / seconds / 1e6 }
+    }
+
+    public init(lines: Int = 2_000_000, formats: [LogFormat] = LogFormat.allCases) {
+        self.lines = lines
+        self.formats = formats
+    }
+
+    /// Writes the log of `format` to `path`; returns its size in bytes.
+    public func writeLog(_ format: LogFormat, to path: String) throws -> Int {
+        let writer = AccessLogWriter(format: format)
+        guard let file = FileHandle(forWritingAtPath: path) ?? { FileManager.default.createFile(atPath: path, contents: nil); return FileHandle(forWritingAtPath: path) }() else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        defer { try? file.close() }
+        try file.truncate(atOffset: 0)
+        var chunk = ""
+        var bytes = 0
+        let base: Int64 = 1_709_251_200_000_000           // 2024-03-01 00:00:00 UTC
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func random() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        for line in writer.header(start: base) { chunk += line + "\n" }
+        for i in 0..<lines {
+            let device = Int(random() % 10_000)
+            let isPing = i % 3 != 2
+            let duration: Int64 = isPing ? Int64(random() % 900_000) * 1_000 : Int64(50 + random() % 400) * 1_000
+            let stampSecond = base + Int64(i / 20) * 1_000_000     // 20 requests a second
+            let start = format.stampsEnd ? stampSecond - duration : stampSecond
+            let status = isPing ? (random() % 3 == 0 ? 409 : 200) : 200
+            let r = AccessLogRecord(start: start, duration: duration, command: isPing ? .ping : .sync, status: status,
+                                    user: "user\(device)", deviceID: "Appl\(device)X4U3NR", deviceType: "iPhone")
+            chunk += writer.line(r)
+            chunk += "\n"
+            if chunk.utf8.count > 1 << 20 {
+                bytes += chunk.utf8.count
+                file.write(Data(chunk.utf8))
+                chunk = ""
+            }
+        }
+        bytes += chunk.utf8.count
+        file.write(Data(chunk.utf8))
+        return bytes
+    }
+
+    /// Reads the log at `path` as `pushsim logs` does; returns the wall-clock seconds.
+    public static func read(_ path: String, format: LogFormat) throws -> (seconds: Double, figures: LogFigures) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let reader = try LogReader(paths: [path], options: .init(format: format))
+        var analysis = LogAnalysis()
+        let summary = try reader.read { analysis.add($0) }
+        let figures = analysis.figures(summary)
+        return (Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, figures)
+    }
+
+    /// Each format: write, read once untimed, then the best of three timed reads.
+    public func run() throws -> [Result] {
+        var results: [Result] = []
+        for format in formats {
+            let path = NSTemporaryDirectory() + "pushsim-bench-\(getpid())-\(format.rawValue).log"
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let bytes = try writeLog(format, to: path)
+            _ = try Self.read(path, format: format)
+            var best = Double.infinity
+            for _ in 0..<3 { best = min(best, try Self.read(path, format: format).seconds) }
+            results.append(Result(format: format, lines: lines + writer(format).header(start: 0).count, bytes: bytes, seconds: best))
+        }
+        return results
+    }
+
+    private func writer(_ format: LogFormat) -> AccessLogWriter { AccessLogWriter(format: format) }
+}
