@@ -12,7 +12,8 @@ public enum LogsJSON {
                 ("count", .int(c.count)),
                 ("byStatus", .object(c.byStatus.map { (String($0.status), .int($0.count)) })),
                 ("duration", .object([("mean", .number(c.duration.mean)), ("p50", .number(c.duration.p50)),
-                                      ("p95", .number(c.duration.p95)), ("max", .number(c.duration.max))])),
+                                      ("p95", .number(c.duration.p95)), ("max", .number(c.duration.max)),
+                                      ("min", .number(c.duration.min))])),
             ]))
         }
         let hourly: [JSONText] = f.hourly.map { h in

@@ -51,6 +51,7 @@ struct ConcurrencySweep: ~Copyable {
     var offsetMinutes = 0
     /// Over time: bins of `binMillis` from `binOrigin`: Σ level × ms and max level.
     private(set) var binOrigin: Int64 = 0
+    private var binOriginSet = false
     private(set) var binMillis: Int64 = 60_000
     private(set) var binLevelMillis: [Int64] = []
     private(set) var binMax: [Int64] = []
@@ -69,7 +70,6 @@ struct ConcurrencySweep: ~Copyable {
         if !started {
             started = true
             swept = Swift.min(s, LogTime.floorDiv(stamp, 1_000) - Self.window)
-            binOrigin = LogTime.floorDiv(s, 60_000) * 60_000
         }
         if e > s {
             place(s, 1)
@@ -197,6 +197,11 @@ struct ConcurrencySweep: ~Copyable {
     }
 
     private mutating func bin(_ level: Int64, at t: Int64, millis: Int64) {
+        // The sweep goes forward in time, so its first recorded time is the earliest.
+        if !binOriginSet {
+            binOriginSet = true
+            binOrigin = LogTime.floorDiv(t, 60_000) * 60_000
+        }
         var t = t
         var left = millis
         while left > 0 {

@@ -24,8 +24,9 @@ public final class LineReader {
         public var description: String
     }
 
-    /// Opens `path` (`-` for standard input, `.gz` through `gzip -dc`).
-    public init(path: String, bufferSize: Int = 4 << 20) throws(OpenError) {
+    /// Opens `path` (`-` for standard input, `.gz` through `gzip -dc`, found on
+    /// `gzipSearchPath`, by default `$PATH`).
+    public init(path: String, bufferSize: Int = 4 << 20, gzipSearchPath: String? = nil) throws(OpenError) {
         name = path
         capacity = bufferSize
         buffer = .allocate(byteCount: capacity, alignment: 16)
@@ -44,7 +45,7 @@ public final class LineReader {
             throw OpenError(description: "cannot read \(path): it is a folder, not a log file")
         }
         if path.hasSuffix(".gz") {
-            guard let gzip = Self.findGzip() else {
+            guard let gzip = Self.findGzip(in: gzipSearchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") else {
                 buffer.deallocate()
                 throw OpenError(description: "cannot read \(path): reading .gz files needs the system's gzip, and none was found on PATH (install the gzip package, or decompress the file first)")
             }
@@ -80,9 +81,9 @@ public final class LineReader {
         buffer.deallocate()
     }
 
-    static func findGzip() -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for folder in path.split(separator: ":") + ["/usr/bin", "/bin"] {
+    /// The first executable `gzip` in the folders of `searchPath` (colon-separated).
+    static func findGzip(in searchPath: String) -> String? {
+        for folder in searchPath.split(separator: ":") {
             let candidate = "\(folder)/gzip"
             if access(candidate, X_OK) == 0 { return candidate }
         }

@@ -97,7 +97,7 @@ public struct LogAnalysis: ~Copyable {
                 byStatus.append((s, statusCounts[code * Self.statusSlots + s]))
             }
             commands.append(.init(command: command, count: Int(h.totalWeight), byStatus: byStatus,
-                                  duration: .init(mean: seconds(h.mean), p50: seconds(h.quantile(0.5)), p95: seconds(h.quantile(0.95)), max: seconds(Double(h.max))),
+                                  duration: .init(mean: seconds(h.mean), p50: seconds(h.quantile(0.5)), p95: seconds(h.quantile(0.95)), max: seconds(Double(h.max)), min: seconds(Double(h.min))),
                                   histogram: h.coarseBins(perOctave: 8).map { (Double($0.low) / 1e6, Double($0.high) / 1e6, Int($0.weight)) }))
         }
         let pingCode = Int(ActiveSyncCommand.ping.code)

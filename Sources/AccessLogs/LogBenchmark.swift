@@ -24,11 +24,10 @@ public struct LogBenchmark {
     /// Writes the log of `format` to `path`; returns its size in bytes.
     public func writeLog(_ format: LogFormat, to path: String) throws -> Int {
         let writer = AccessLogWriter(format: format)
-        guard let file = FileHandle(forWritingAtPath: path) ?? { FileManager.default.createFile(atPath: path, contents: nil); return FileHandle(forWritingAtPath: path) }() else {
-            throw CocoaError(.fileWriteUnknown)
+        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }
         defer { try? file.close() }
-        try file.truncate(atOffset: 0)
         var chunk = ""
         var bytes = 0
         let base: Int64 = 1_709_251_200_000_000           // 2024-03-01 00:00:00 UTC

@@ -2,8 +2,8 @@
 /// times in seconds, shares in 0…1, nil where a figure does not exist (no Pings: no share).
 public struct LogFigures: Sendable {
     public struct Duration: Sendable, Equatable {
-        /// Seconds. Mean and max exact; p50 and p95 within 0.8 % (a streaming histogram).
-        public var mean: Double, p50: Double, p95: Double, max: Double
+        /// Seconds. Mean, min and max exact; p50 and p95 within 0.8 % (a streaming histogram).
+        public var mean: Double, p50: Double, p95: Double, max: Double, min: Double
     }
 
     public struct CommandFigures: Sendable {
