@@ -66,12 +66,11 @@ public struct AccessLogWriter: Sendable {
         return "192.0.2.10 - \(user) [\(time)] \"\(r.method) \(uri) HTTP/1.1\" \(r.status) 512 \"-\" \"Apple-iPhone/1402.100\""
     }
 
-    /// The query: base64 or `User=…&DeviceId=…&DeviceType=…&Cmd=…`, then Exchange's `Log=`.
+    /// The query: base64 or `User=…&DeviceId=…&DeviceType=…&Cmd=…` (no `Cmd` for OPTIONS, as
+    /// iOS sends it), then Exchange's `Log=`.
     func query(_ r: AccessLogRecord, withLog: Bool) -> String {
         var q: String
-        if r.command == .options && !base64Query {
-            q = ""
-        } else if base64Query && r.command.code < 23 {
+        if base64Query && r.command.code < 23 {
             q = Self.base64(r)
         } else {
             q = "User=\(Self.escaped(r.user))&DeviceId=\(Self.escaped(r.deviceID))&DeviceType=\(Self.escaped(r.deviceType))"

@@ -59,4 +59,5 @@ public enum LogFormat: String, CaseIterable, Sendable {
 /// A line that is not a request, as an error (for `LogFormat.record`).
 public struct SkipError: Error, Equatable {
     public var reason: SkipReason
+    public init(reason: SkipReason) { self.reason = reason }
 }
