@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Experiments", dependencies: ["PushSim", "ScenarioFile", "PushSimReports", "JSON5", "DiscreteEvent"]),
         // Server access logs (IIS, Apache, nginx, Domino, Z-Push): streaming parsers, writers
         // and figures. Knows nothing of the simulation; uses the engine's statistics only.
-        .target(name: "AccessLogs", dependencies: ["DiscreteEvent"], swiftSettings: releaseSpeed),
+        .target(name: "AccessLogs", dependencies: ["DiscreteEvent", "CPrefetch"], swiftSettings: releaseSpeed),
         // `pushsim logs` output: logs.json, devices.csv, hourly.csv and report.html.
         .target(name: "AccessLogReports", dependencies: ["AccessLogs", "Charts", "PushSim", "PushSimReports", "Experiments"]),
         // The commands, as a library so that they can be tested in-process.

@@ -1,3 +1,4 @@
+import CPrefetch
 import DiscreteEvent
 
 /// Requests in progress over time, from each request's [start, end) interval, by a sweep
@@ -82,6 +83,13 @@ struct ConcurrencySweep: ~Copyable {
             let limit = LogTime.floorDiv(stampMillis - Self.window, 1_000) * 1_000
             if limit > swept { advance(to: limit) }
         }
+    }
+
+    /// A hint that `add(start: start, end: end, …)` follows soon.
+    @inline(__always)
+    func prefetch(start: Int64, end: Int64) {
+        pushsim_prefetch_for_write(ring + (Int(truncatingIfNeeded: start / 1_000) & (Self.ringSize - 1)))
+        pushsim_prefetch_for_write(ring + (Int(truncatingIfNeeded: end / 1_000) & (Self.ringSize - 1)))
     }
 
     @inline(__always)

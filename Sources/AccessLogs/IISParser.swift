@@ -11,10 +11,18 @@ final class IISParser: LineParser {
     private var hasHeader = false
     /// The highest column we need + 1: splitting stops there.
     private var needed = 0
-    private var starts = [Int](repeating: 0, count: 64)
-    private var ends = [Int](repeating: 0, count: 64)
+    /// Field boundaries of the current line (fixed storage: no exclusivity checks, no
+    /// bounds checks on the hot path; a header with more columns is refused).
+    private static let maxColumns = 64
+    private let starts = UnsafeMutablePointer<Int>.allocate(capacity: maxColumns)
+    private let ends = UnsafeMutablePointer<Int>.allocate(capacity: maxColumns)
 
     init(microsPerUnit: Int64) { self.microsPerUnit = microsPerUnit }
+
+    deinit {
+        starts.deallocate()
+        ends.deallocate()
+    }
 
     func parse(_ b: UnsafeRawBufferPointer, into r: inout ParsedRequest) -> LineOutcome {
         let n = b.count
@@ -82,7 +90,7 @@ final class IISParser: LineParser {
             column += 1
             i = e + 1
         }
-        hasHeader = date >= 0 && time >= 0 && stem >= 0 && status >= 0 && timeTaken >= 0 && column <= starts.count
+        hasHeader = date >= 0 && time >= 0 && stem >= 0 && status >= 0 && timeTaken >= 0 && column <= Self.maxColumns
         needed = ([date, time, method, stem, query, username, status, timeTaken].max() ?? -1) + 1
     }
 }

@@ -4,7 +4,7 @@ import DiscreteEvent
 /// status and duration histograms (fixed arrays indexed by command code and status), per-
 /// device state (`DeviceTable`), the concurrency sweep, per-hour counts. Nothing holds a
 /// request after `add` returns. Cost per request: one device look-up, a few array updates.
-public struct LogAnalysis: ~Copyable {
+public struct LogAnalysis: ~Copyable, RequestSink {
     static let statusSlots = 600
     private var statusCounts = [Int](repeating: 0, count: ActiveSyncCommand.codeCount * statusSlots)
     private var durations = [LogHistogram](repeating: LogHistogram(), count: ActiveSyncCommand.codeCount)
@@ -35,6 +35,8 @@ public struct LogAnalysis: ~Copyable {
 
     /// Adds one request.
     public mutating func add(_ r: ParsedRequest) {
+        // The ring slots the interval will change are far apart in memory: start loading them now.
+        sweep.prefetch(start: r.start, end: r.start &+ r.duration)
         requests += 1
         if !offsetKnown, let offset = r.utcOffsetMinutes {
             offsetKnown = true

@@ -64,7 +64,7 @@ public struct LogBenchmark {
         let started = DispatchTime.now().uptimeNanoseconds
         let reader = try LogReader(paths: [path], options: .init(format: format))
         var analysis = LogAnalysis()
-        let summary = try reader.read { analysis.add($0) }
+        let summary = try reader.read(into: &analysis)
         let figures = analysis.figures(summary)
         return (Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, figures)
     }

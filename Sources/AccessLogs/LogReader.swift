@@ -68,66 +68,100 @@ public final class LogReader {
     /// Reads every request in time order into `body`; returns the counts of lines and
     /// skipped lines. `progress` is called every 2²⁰ lines with the lines read so far.
     public func read(_ body: (ParsedRequest) -> Void, progress: ((Int) -> Void)? = nil) throws(ReadError) -> ReadSummary {
-        var summary = ReadSummary(format: format, formatReason: formatReason)
-        var skippedCounts = [Int](repeating: 0, count: SkipReason.allCases.count)
-        let parsers = readers.map { _ in format.parser(microsPerUnit: options.microsPerUnit) }
-        var heads = [ParsedRequest](repeating: ParsedRequest(), count: readers.count)
-        var live = [Bool](repeating: true, count: readers.count)
-        var lines = 0
-        let from = options.from ?? .min, to = options.to ?? .max
-        let exampleLimit = options.examples
-
-        func skip(_ reason: SkipReason, _ k: Int) {
-            skippedCounts[reason.rawValue] += 1
-            if reason != .directive && reason != .outsideTimeWindow && summary.examples.count < exampleLimit {
-                summary.examples.append(.init(file: readers[k].name, line: readers[k].lineNumber, reason: reason.text))
-            }
+        try withoutActuallyEscaping(body) { (escapable) throws(ReadError) -> ReadSummary in
+            var sink = ClosureSink(body: escapable)
+            return try read(into: &sink, progress: progress)
         }
+    }
 
-        /// Reads source k up to its next request; false at its end.
-        func advance(_ k: Int) throws(ReadError) -> Bool {
-            let reader = readers[k], parser = parsers[k]
-            while true {
-                let line: UnsafeRawBufferPointer?
-                do { line = try reader.next() } catch { throw ReadError(description: error.description) }
-                guard let line else { return false }
-                lines += 1
-                if lines & 0xFFFFF == 0 { progress?(lines) }
-                switch parser.parse(line, into: &heads[k]) {
-                case .request:
-                    if heads[k].start < from || heads[k].start >= to {
-                        skip(.outsideTimeWindow, k)
-                        continue
-                    }
-                    return true
-                case .skipped(let reason):
-                    if line.isEmpty && reason != .directive {
-                        skip(.emptyLine, k)
-                    } else {
-                        skip(reader.lastLineTerminated ? reason : .truncatedLastLine, k)
-                    }
-                }
-            }
-        }
-
-        for k in readers.indices { live[k] = try advance(k) }
-        if readers.count == 1 {
-            while live[0] {
-                body(heads[0])
-                live[0] = try advance(0)
+    /// Reads every request in time order into `sink` (the fast path: no closure, no boxing).
+    public func read<Sink: RequestSink & ~Copyable>(into sink: inout Sink, progress: ((Int) -> Void)? = nil) throws(ReadError) -> ReadSummary {
+        var tally = Tally(format: format, formatReason: formatReason, examples: options.examples)
+        var sources = readers.map { Source(reader: $0, parser: format.parser(microsPerUnit: options.microsPerUnit)) }
+        let window = (from: options.from ?? .min, to: options.to ?? .max)
+        for k in sources.indices { sources[k].live = try sources[k].advance(&tally, window, progress) }
+        if sources.count == 1 {
+            while sources[0].live {
+                sink.add(sources[0].head)
+                sources[0].live = try sources[0].advance(&tally, window, progress)
             }
         } else {
             while true {
                 var best = -1
-                for k in readers.indices where live[k] && (best < 0 || heads[k].logTime < heads[best].logTime) { best = k }
+                for k in sources.indices where sources[k].live && (best < 0 || sources[k].head.logTime < sources[best].head.logTime) { best = k }
                 if best < 0 { break }
-                body(heads[best])
-                live[best] = try advance(best)
+                sink.add(sources[best].head)
+                sources[best].live = try sources[best].advance(&tally, window, progress)
             }
         }
-        summary.lines = lines
-        summary.skipped = skippedCounts.reduce(0, +)
-        summary.skippedByReason = SkipReason.allCases.filter { skippedCounts[$0.rawValue] > 0 }.map { ($0, skippedCounts[$0.rawValue]) }
-        return summary
+        return tally.summary()
     }
+
+    /// Lines and skipped lines counted while reading.
+    struct Tally {
+        var summary_: ReadSummary
+        var skipped = [Int](repeating: 0, count: SkipReason.allCases.count)
+        var lines = 0
+        let exampleLimit: Int
+
+        init(format: LogFormat, formatReason: String, examples: Int) {
+            summary_ = ReadSummary(format: format, formatReason: formatReason)
+            exampleLimit = examples
+        }
+
+        mutating func skip(_ reason: SkipReason, file: String, line: Int) {
+            skipped[reason.rawValue] += 1
+            if reason != .directive && reason != .outsideTimeWindow && summary_.examples.count < exampleLimit {
+                summary_.examples.append(.init(file: file, line: line, reason: reason.text))
+            }
+        }
+
+        func summary() -> ReadSummary {
+            var s = summary_
+            s.lines = lines
+            s.skipped = skipped.reduce(0, +)
+            s.skippedByReason = SkipReason.allCases.filter { skipped[$0.rawValue] > 0 }.map { ($0, skipped[$0.rawValue]) }
+            return s
+        }
+    }
+
+    /// One file: its reader, its parser and its next request.
+    struct Source {
+        let reader: LineReader
+        let parser: any LineParser
+        var head = ParsedRequest()
+        var live = true
+
+        /// Reads up to the next request in the time window; false at the file's end.
+        mutating func advance(_ tally: inout Tally, _ window: (from: Int64, to: Int64), _ progress: ((Int) -> Void)?) throws(ReadError) -> Bool {
+            while true {
+                let line: UnsafeRawBufferPointer?
+                do { line = try reader.next() } catch { throw ReadError(description: error.description) }
+                guard let line else { return false }
+                tally.lines += 1
+                if tally.lines & 0xFFFFF == 0 { progress?(tally.lines) }
+                switch parser.parse(line, into: &head) {
+                case .request:
+                    if head.start < window.from || head.start >= window.to {
+                        tally.skip(.outsideTimeWindow, file: reader.name, line: reader.lineNumber)
+                        continue
+                    }
+                    return true
+                case .skipped(let reason):
+                    let why = line.isEmpty && reason != .directive ? .emptyLine : reader.lastLineTerminated ? reason : .truncatedLastLine
+                    tally.skip(why, file: reader.name, line: reader.lineNumber)
+                }
+            }
+        }
+    }
+}
+
+/// Where `LogReader` hands each request.
+public protocol RequestSink: ~Copyable {
+    mutating func add(_ r: ParsedRequest)
+}
+
+struct ClosureSink: RequestSink {
+    let body: (ParsedRequest) -> Void
+    func add(_ r: ParsedRequest) { body(r) }
 }

@@ -102,7 +102,7 @@ struct LogsCommand: Command {
             let reader = try LogReader(paths: files, options: options)
             var analysis = LogAnalysis()
             let started = Date()
-            let summary = try reader.read({ analysis.add($0) }, progress: { lines in
+            let summary = try reader.read(into: &analysis, progress: { lines in
                 let rate = Double(lines) / max(Date().timeIntervalSince(started), 1e-9)
                 progress.line("\(ProgressLine.rate(Double(lines))) lines · \(ProgressLine.rate(rate)) lines/s")
             })

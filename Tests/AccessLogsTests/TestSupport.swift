@@ -24,7 +24,7 @@ func analyze(_ paths: [String], format: LogFormat? = nil, options: LogReader.Opt
     if let format { o.format = format }
     let reader = try LogReader(paths: paths, options: o)
     var analysis = LogAnalysis()
-    let summary = try reader.read { analysis.add($0) }
+    let summary = try reader.read(into: &analysis)
     return analysis.figures(summary)
 }
 
