@@ -19,7 +19,7 @@ public enum LogsReport {
                      detail: "mean \(LogsText.number(f.concurrency.mean)) requests in progress"),
         ])
         page.cards([
-            HTMLCard("Devices", value: LogsText.count(f.devices.count), detail: "\(LogsText.count(f.users)) users"),
+            HTMLCard("Devices", value: LogsText.count(f.devices.count), detail: LogsText.plural(f.users, "user")),
             HTMLCard("Heartbeat", value: f.pings.heartbeatSeconds.map { NumberFormat.duration($0) } ?? "—", detail: f.pings.heartbeatSource ?? "not detected"),
             HTMLCard("Lines skipped", value: LogsText.count(f.skipped), detail: "of \(LogsText.count(f.lines)) lines"),
         ])
@@ -27,11 +27,12 @@ public enum LogsReport {
         page.section("How long Pings are held")
         if let ping, !ping.histogram.isEmpty {
             let total = Double(ping.count)
+            let short = ping.histogram.filter { $0.high <= 0.001 }.reduce(0) { $0 + $1.count }
             page.figure(HistogramChart(title: "Ping duration", summary: "Distribution of Ping durations at the server.",
-                                       bins: ping.histogram.filter { $0.high > 0 }.map { (max($0.low, 0.001), $0.high, Double($0.count) / total) },
+                                       bins: ping.histogram.filter { $0.high > 0.001 }.map { (max($0.low, 0.001), $0.high, Double($0.count) / total) },
                                        xAxis: Axis("time held", scale: .log10, format: .duration), yAxis: Axis("share of Pings", format: .percent),
                                        markers: [ReferenceLine(ping.duration.p50, label: "p50"), ReferenceLine(ping.duration.p95, label: "p95")], color: pingColor),
-                        height: 320, caption: "Every Ping's duration, from the log's start and duration fields.")
+                        height: 320, caption: "Every Ping's duration, from the log's start and duration fields, on a log scale" + (short > 0 ? "; \(LogsText.plural(short, "Ping")) shorter than 1 ms not drawn." : "."))
         } else {
             page.note("The log holds no Ping.")
         }
@@ -78,7 +79,7 @@ public enum LogsReport {
                                  categories: top.map { "\(anonymizer.device($0.deviceID)) (\($0.deviceType))" },
                                  series: [BarChart.Series("409 share", values: top.map { $0.share409 ?? 0 }, color: conflictColor)],
                                  orientation: .horizontal, valueAxis: Axis("409 share", format: .percent, maximum: 1), showsValueLabels: true, showsLegend: false),
-                        height: 60 + 28 * top.count, caption: "Up to 20 devices with Pings, by 409 share. All devices are in devices.csv.")
+                        height: 110 + 30 * top.count, caption: "Up to 20 devices with Pings, by 409 share. All devices are in devices.csv.")
             page.table(HTMLTable(header: ["user", "device", "type", "Pings", "409", "409 share", "Ping mean", "Syncs"],
                                  rows: top.map { d in
                                      [anonymizer.user(d.user), anonymizer.device(d.deviceID), d.deviceType, LogsText.count(d.pings), LogsText.count(d.conflict409),

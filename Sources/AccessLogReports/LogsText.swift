@@ -9,6 +9,7 @@ public enum LogsText {
     static func number(_ x: Double?, _ decimals: Int = 2) -> String { x.map { NumberFormat.grouped($0, maxFractionDigits: decimals) } ?? "—" }
     static func time(_ seconds: Double?) -> String { seconds.map { LogTime.text(Int64(($0 * 1e6).rounded(.down))) + " UTC" } ?? "—" }
     static func span(_ seconds: Double) -> String { NumberFormat.durationCompound(seconds) }
+    public static func plural(_ n: Int, _ word: String) -> String { "\(count(n)) \(word)\(n == 1 ? "" : "s")" }
 }
 
 /// The short summary `pushsim logs` prints.
@@ -18,7 +19,7 @@ public enum LogsSummary {
         lines.append("format       \(f.format.rawValue): \(f.formatReason)")
         lines.append("lines        \(LogsText.count(f.lines)), of which \(LogsText.count(f.skipped)) skipped")
         if let start = f.spanStart, let end = f.spanEnd {
-            lines.append("requests     \(LogsText.count(f.requests)) from \(LogsText.count(f.devices.count)) devices of \(LogsText.count(f.users)) users, \(LogsText.time(start)) to \(LogsText.time(end)) (\(LogsText.span(f.spanSeconds)))")
+            lines.append("requests     \(LogsText.count(f.requests)) from \(LogsText.plural(f.devices.count, "device")) of \(LogsText.plural(f.users, "user")), \(LogsText.time(start)) to \(LogsText.time(end)) (\(LogsText.span(f.spanSeconds)))")
         } else {
             lines.append("requests     0")
         }
@@ -35,8 +36,9 @@ public enum LogsSummary {
         lines.append("concurrency  mean \(LogsText.number(f.concurrency.mean)), p99 \(LogsText.number(f.concurrency.p99, 0)), max \(f.concurrency.max.map(String.init) ?? "—") requests in progress")
         var text = lines.joined(separator: "\n") + "\n"
         if !f.skippedExamples.isEmpty {
-            text += "skipped lines, first \(f.skippedExamples.count):\n"
-            for e in f.skippedExamples.prefix(5) { text += "  \(e.file):\(e.line): \(e.reason)\n" }
+            let shown = f.skippedExamples.prefix(5)
+            text += "skipped lines (the first \(shown.count); logs.json counts them by reason and lists \(f.skippedExamples.count)):\n"
+            for e in shown { text += "  \(e.file):\(e.line): \(e.reason)\n" }
         }
         if f.concurrency.lateChanges > 0 {
             text += "note: \(LogsText.count(f.concurrency.lateChanges)) request starts or ends were more than 2 h out of time order; they were counted at the sweep's position\n"
