@@ -13,7 +13,7 @@ public enum FormatDetection {
 
     public static func detect(_ lines: [[UInt8]], file: String) -> (format: LogFormat, reason: String)? {
         for (k, bytes) in lines.enumerated() {
-            let where_ = "line \(k + 1) of \(file)"
+            let where_ = "line \(k + 1) of \(file == "-" ? "standard input" : file)"
             let found: (LogFormat, String)? = bytes.withUnsafeBytes { b in
                 if Bytes.matches("#Fields:", in: b, at: 0) { return (.iis, "an IIS #Fields: header on \(where_)") }
                 if Bytes.matches("#Software: Microsoft Internet Information Services", in: b, at: 0) {
