@@ -9,7 +9,10 @@ public struct LogAnalysis: ~Copyable, RequestSink {
     private var statusCounts = [Int](repeating: 0, count: ActiveSyncCommand.codeCount * statusSlots)
     private var durations = [LogHistogram](repeating: LogHistogram(), count: ActiveSyncCommand.codeCount)
     private var table = DeviceTable()
+    /// Per device: the counters touched by every request (hot, 56 bytes) apart from the
+    /// names (cold), so that the hot array stays in cache for tens of thousands of devices.
     private var devices: [DeviceState] = []
+    private var names: [DeviceNames] = []
     private var sweep = ConcurrencySweep()
     private var hourRequests = [Int](repeating: 0, count: 24)
     private var hourPings = [Int](repeating: 0, count: 24)
@@ -24,9 +27,13 @@ public struct LogAnalysis: ~Copyable, RequestSink {
     private var lastEnd: Int64 = .min
     private(set) public var requests = 0
 
-    struct DeviceState {
+    struct DeviceNames {
         var user: String, deviceID: String, deviceType: String
-        var requests = 0, pings = 0, conflict409 = 0, superseded = 0, syncs = 0
+    }
+
+    struct DeviceState {
+        var typeKnown: Bool
+        var requests: Int32 = 0, pings: Int32 = 0, conflict409: Int32 = 0, superseded: Int32 = 0, syncs: Int32 = 0
         var pingMicros: Int64 = 0
         var first: Int64 = .max, last: Int64 = .min
     }
@@ -44,7 +51,9 @@ public struct LogAnalysis: ~Copyable, RequestSink {
             sweep.offsetMinutes = offset
         }
         let code = Int(r.command.code)
-        statusCounts[code &* Self.statusSlots &+ r.status] &+= 1
+        // Parsers give 100…599; a hand-made request outside counts as status 0.
+        let status = r.status >= 0 && r.status < Self.statusSlots ? r.status : 0
+        statusCounts[code &* Self.statusSlots &+ status] &+= 1
         durations[code].add(r.duration)
         let end = r.start &+ r.duration
         if r.start < firstStart { firstStart = r.start }
@@ -66,9 +75,11 @@ public struct LogAnalysis: ~Copyable, RequestSink {
         guard r.deviceID.count > 0 else { return }
         let (d, isNew) = table.index(user: r.user, device: r.deviceID)
         if isNew {
-            devices.append(DeviceState(user: Bytes.string(r.user), deviceID: Bytes.string(r.deviceID), deviceType: Bytes.string(r.deviceType)))
-        } else if devices[d].deviceType.isEmpty && r.deviceType.count > 0 {
-            devices[d].deviceType = Bytes.string(r.deviceType)
+            names.append(DeviceNames(user: Bytes.string(r.user), deviceID: Bytes.string(r.deviceID), deviceType: Bytes.string(r.deviceType)))
+            devices.append(DeviceState(typeKnown: r.deviceType.count > 0))
+        } else if !devices[d].typeKnown && r.deviceType.count > 0 {
+            devices[d].typeKnown = true
+            names[d].deviceType = Bytes.string(r.deviceType)
         }
         devices.withUnsafeMutableBufferPointer { all in
             all[d].requests &+= 1
@@ -128,9 +139,10 @@ public struct LogAnalysis: ~Copyable, RequestSink {
                                    concurrencyMean: observed > 0 ? Double(sweep.hourLevelMillis[h]) / Double(observed) : nil,
                                    concurrencyMax: observed > 0 ? Int(sweep.hourMax[h]) : nil)
         }
-        let rows = devices.map { d in
-            LogFigures.Device(user: d.user, deviceID: d.deviceID, deviceType: d.deviceType, requests: d.requests, pings: d.pings,
-                              conflict409: d.conflict409, superseded: d.superseded, syncs: d.syncs,
+        let rows = devices.indices.map { k in
+            let d = devices[k], n = names[k]
+            return LogFigures.Device(user: n.user, deviceID: n.deviceID, deviceType: n.deviceType, requests: Int(d.requests), pings: Int(d.pings),
+                              conflict409: Int(d.conflict409), superseded: Int(d.superseded), syncs: Int(d.syncs),
                               pingMeanSeconds: d.pings > 0 ? Double(d.pingMicros) / Double(d.pings) / 1e6 : nil,
                               firstSeen: Double(d.first) / 1e6, lastSeen: Double(d.last) / 1e6)
         }.sorted { ($0.user, $0.deviceID) < ($1.user, $1.deviceID) }

@@ -7,7 +7,7 @@ import ScenarioFile
 struct LogsCommand: Command {
     static let name = "logs"
     static let abstract = "Read a server's access log and report it as a run: 409 share, Ping times, threads needed."
-    static let usage = "logs FILE... | - [--format iis|apache|nginx|domino|zpush] [--time-unit ms|us|s] [--from TIME] [--to TIME] [--anonymize] [--out DIR] [--quiet]"
+    static let usage = "logs FILE... | - [--format iis|apache|nginx|domino|zpush] [--time-unit ms|us|s] [--from TIME] [--to TIME] [--anonymize] [--out DIR] [--progress plain|bar|none] [--quiet]"
     static let discussion = """
     Reads the ActiveSync requests (paths containing Microsoft-Server-ActiveSync) of one or
     more access logs as one log, in time order (rotated files in any order, a pool's
