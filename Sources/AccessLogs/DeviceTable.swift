@@ -8,27 +8,44 @@ import Darwin
 
 /// Per-device state keyed by the bytes of (user, device ID): an open-addressing hash table
 /// whose keys live in one byte arena, so looking a device up costs one hash over the key's
-/// bytes and one `memcmp`, with no `String` and no allocation except for a new device.
+/// bytes, one slot (which holds 32 bits of the hash, so a probe rarely touches a wrong key)
+/// and one `memcmp`, with no `String` and no allocation except for a new device.
 ///
 /// Devices are keyed by user *and* device ID: one phone signed in to two accounts holds two
 /// independent Ping loops on the server, and the same ID under two users is two rows.
-/// Memory: O(devices) (key bytes + 16 bytes of table per device, growing by doubling).
+/// Memory: O(devices): the key bytes, 16 bytes per key and 8 bytes per slot (at most half
+/// the slots are used; the table doubles). Keys beyond 2 GB of arena are not supported.
 struct DeviceTable {
     private var arena: [UInt8] = []
-    private var keyStart: [Int] = []
-    private var keyLength: [Int] = []
+    /// Per device: where its key starts in the arena and its length.
+    private var keys: [(start: Int32, length: Int32)] = []
+    /// Per device: its full hash (read only when the table grows).
     private var hashes: [UInt64] = []
-    /// Device index + 1 per slot, 0 when empty; the count is a power of two.
-    private var slots = [Int32](repeating: 0, count: 1024)
+    /// Per slot: the hash's low 32 bits and device index + 1 (0 when empty).
+    private var slots = [(tag: UInt32, entry: Int32)](repeating: (0, 0), count: 1024)
 
-    var count: Int { keyStart.count }
+    var count: Int { keys.count }
 
+    /// FNV-1a over the bytes, 8 at a time where possible (the hot path hashes every line).
     @inline(__always)
     private static func hash(_ user: UnsafeRawBufferPointer, _ device: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for c in user { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+        @inline(__always) func mix(_ b: UnsafeRawBufferPointer) {
+            var i = 0
+            let n = b.count
+            while i + 8 <= n {
+                h = (h ^ b.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x100_0000_01b3
+                h ^= h >> 32
+                i += 8
+            }
+            while i < n {
+                h = (h ^ UInt64(b[i])) &* 0x100_0000_01b3
+                i += 1
+            }
+        }
+        mix(user)
         h = (h ^ 0xFF) &* 0x100_0000_01b3
-        for c in device { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+        mix(device)
         return h ^ (h >> 29)
     }
 
@@ -36,46 +53,48 @@ struct DeviceTable {
     @inline(__always)
     mutating func index(user: UnsafeRawBufferPointer, device: UnsafeRawBufferPointer) -> (index: Int, isNew: Bool) {
         let h = Self.hash(user, device)
+        let tag = UInt32(truncatingIfNeeded: h >> 32)
         let mask = slots.count - 1
         var s = Int(truncatingIfNeeded: h) & mask
         let keyCount = user.count + 1 + device.count
         while true {
-            let entry = Int(slots[s])
-            if entry == 0 { break }
-            let d = entry - 1
-            if hashes[d] == h && keyLength[d] == keyCount && equal(d, user, device) { return (d, false) }
+            let slot = slots[s]
+            if slot.entry == 0 { break }
+            let d = Int(slot.entry) - 1
+            if slot.tag == tag && Int(keys[d].length) == keyCount && equal(d, user, device) { return (d, false) }
             s = (s + 1) & mask
         }
-        let d = keyStart.count
-        keyStart.append(arena.count)
-        keyLength.append(keyCount)
+        let d = keys.count
+        keys.append((Int32(truncatingIfNeeded: arena.count), Int32(truncatingIfNeeded: keyCount)))
         hashes.append(h)
         arena.append(contentsOf: user)
         arena.append(0xFF)
         arena.append(contentsOf: device)
-        slots[s] = Int32(d + 1)
-        if keyStart.count * 2 > slots.count { grow() }
+        slots[s] = (tag, Int32(truncatingIfNeeded: d + 1))
+        if keys.count * 2 > slots.count { grow() }
         return (d, true)
     }
 
     private func equal(_ d: Int, _ user: UnsafeRawBufferPointer, _ device: UnsafeRawBufferPointer) -> Bool {
         arena.withUnsafeBytes { a in
-            let base = a.baseAddress! + keyStart[d]
-            if user.count > 0 && memcmp(base, user.baseAddress!, user.count) != 0 { return false }
+            guard let arenaBase = a.baseAddress else { return false }
+            let base = arenaBase + Int(keys[d].start)
+            if let u = user.baseAddress, memcmp(base, u, user.count) != 0 { return false }
             if base.load(fromByteOffset: user.count, as: UInt8.self) != 0xFF { return false }
-            return device.count == 0 || memcmp(base + user.count + 1, device.baseAddress!, device.count) == 0
+            guard let v = device.baseAddress else { return device.count == 0 }
+            return memcmp(base + user.count + 1, v, device.count) == 0
         }
     }
 
     private mutating func grow() {
-        var bigger = [Int32](repeating: 0, count: slots.count * 2)
+        var bigger = [(tag: UInt32, entry: Int32)](repeating: (0, 0), count: slots.count * 2)
         let mask = bigger.count - 1
-        for d in 0..<keyStart.count {
-            var s = Int(truncatingIfNeeded: hashes[d]) & mask
-            while bigger[s] != 0 { s = (s + 1) & mask }
-            bigger[s] = Int32(d + 1)
+        for d in 0..<keys.count {
+            let h = hashes[d]
+            var s = Int(truncatingIfNeeded: h) & mask
+            while bigger[s].entry != 0 { s = (s + 1) & mask }
+            bigger[s] = (UInt32(truncatingIfNeeded: h >> 32), Int32(truncatingIfNeeded: d + 1))
         }
         slots = bigger
     }
 }
-
