@@ -108,7 +108,9 @@ struct ConcurrencySweep: ~Copyable {
         inRing += 1
     }
 
-    /// Sweeps every ms before `limit`.
+    /// Sweeps every ms before `limit`. Time is committed a second (block) at a time: the
+    /// level histogram gets each run between changes, the hour-of-day and over-time figures
+    /// one update per second (seconds never straddle an hour or a bin).
     private mutating func advance(to limit: Int64) {
         while swept < limit {
             if !overflow.isEmpty { pullOverflow() }
@@ -117,40 +119,67 @@ struct ConcurrencySweep: ~Copyable {
                 // Nothing pending: jump to the next change (or the limit) at level 0.
                 let next = overflow.map(\.time).min() ?? limit
                 let to = Swift.min(Swift.max(next, swept + 1), limit)
-                if sawChange { accumulate(0, from: swept, millis: to - swept) }
+                if sawChange && zeroRunFrom == nil { zeroRunFrom = swept }
                 swept = to
                 continue
             }
             let block = Int(swept / 1_000 % Int64(Self.blockCount))
             let blockEnd = (swept / 1_000 + 1) * 1_000
+            let to = Swift.min(blockEnd, limit)
             if blockChanges[block] == 0 {
-                let to = Swift.min(blockEnd, limit)
-                if sawChange { accumulate(level, from: swept, millis: to - swept) }
+                if sawChange {
+                    if level == 0 {
+                        if zeroRunFrom == nil { zeroRunFrom = swept }
+                    } else {
+                        let ms = to - swept
+                        levels.add(level, weight: UInt64(ms))
+                        calendar(at: swept, observed: ms, levelMillis: level * ms, max: level)
+                    }
+                }
                 swept = to
                 continue
             }
-            // A second with changes: ms by ms, runs of equal level accumulated at once.
-            let to = Swift.min(blockEnd, limit)
+            // A second with changes: from change to change, runs of equal level at once.
+            var committed: Int64 = 0, levelMillis: Int64 = 0, blockMax: Int64 = 0
             var runStart = swept
-            var t = swept
+            var t = nextChange(from: swept, to: to)
             while t < to {
                 let slot = Int(t) & (Self.ringSize - 1)
                 let d = ring[slot]
-                if d != 0 {
-                    if sawChange && t > runStart { accumulate(level, from: runStart, millis: t - runStart) }
-                    if let z = zeroRunFrom {
-                        record(0, from: z, millis: t - z)
-                        zeroRunFrom = nil
+                if sawChange && t > runStart {
+                    if level == 0 {
+                        if zeroRunFrom == nil { zeroRunFrom = runStart }
+                    } else {
+                        let ms = t - runStart
+                        levels.add(level, weight: UInt64(ms))
+                        committed += ms
+                        levelMillis += level * ms
+                        if level > blockMax { blockMax = level }
                     }
-                    if !sawChange { sawChange = true; firstTime = t }
-                    ring[slot] = 0
-                    level += Int64(d)
-                    runStart = t
-                    lastTime = t
                 }
-                t += 1
+                if let z = zeroRunFrom {
+                    commitZero(from: z, millis: t - z)
+                    zeroRunFrom = nil
+                }
+                if !sawChange { sawChange = true; firstTime = t }
+                ring[slot] = 0
+                level += Int64(d)
+                runStart = t
+                lastTime = t
+                t = nextChange(from: t + 1, to: to)
             }
-            if t > runStart { accumulate(level, from: runStart, millis: t - runStart) }
+            if to > runStart && sawChange {
+                if level == 0 {
+                    if zeroRunFrom == nil { zeroRunFrom = runStart }
+                } else {
+                    let ms = to - runStart
+                    levels.add(level, weight: UInt64(ms))
+                    committed += ms
+                    levelMillis += level * ms
+                    if level > blockMax { blockMax = level }
+                }
+            }
+            if committed > 0 { calendar(at: runStart, observed: committed, levelMillis: levelMillis, max: blockMax) }
             if to == blockEnd {
                 inRing -= Int(blockChanges[block])
                 blockChanges[block] = 0
@@ -165,6 +194,27 @@ struct ConcurrencySweep: ~Copyable {
         }
     }
 
+    /// The first ms in [t, to) whose slot holds a change, or `to`; skips eight empty slots
+    /// (32 bytes) at a time.
+    @inline(__always)
+    private func nextChange(from t: Int64, to: Int64) -> Int64 {
+        var t = t
+        while t < to {
+            let slot = Int(t) & (Self.ringSize - 1)
+            if slot & 7 == 0 && t + 8 <= to {
+                let p = UnsafeRawPointer(ring + slot)
+                if p.loadUnaligned(as: UInt64.self) | p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    | p.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | p.loadUnaligned(fromByteOffset: 24, as: UInt64.self) == 0 {
+                    t += 8
+                    continue
+                }
+            }
+            if ring[slot] != 0 { return t }
+            t += 1
+        }
+        return to
+    }
+
     private mutating func pullOverflow() {
         let horizon = swept + Int64(Self.ringSize)
         guard overflow.contains(where: { $0.time < horizon }) else { return }
@@ -173,20 +223,10 @@ struct ConcurrencySweep: ~Copyable {
         for c in due { place(c.time, c.delta) }
     }
 
-    /// Adds `millis` ms at `level` starting at `t` (runs at level 0 wait for the next change).
-    private mutating func accumulate(_ level: Int64, from t: Int64, millis: Int64) {
+    /// Time at level 0 between two changes: in the histogram and the time observed per hour.
+    private mutating func commitZero(from t: Int64, millis: Int64) {
         guard millis > 0 else { return }
-        if level == 0 {
-            if zeroRunFrom == nil { zeroRunFrom = t }
-            return
-        }
-        record(level, from: t, millis: millis)
-    }
-
-    private mutating func record(_ level: Int64, from t: Int64, millis: Int64) {
-        guard millis > 0 else { return }
-        levels.add(level, weight: UInt64(millis))
-        if level > maximum { maximum = level }
+        levels.add(0, weight: UInt64(millis))
         var t = t
         var left = millis
         let offset = Int64(offsetMinutes) * 60_000
@@ -194,38 +234,41 @@ struct ConcurrencySweep: ~Copyable {
             let local = t + offset
             let hourEnd = (LogTime.floorDiv(local, 3_600_000) + 1) * 3_600_000 - offset
             let chunk = Swift.min(left, hourEnd - t)
-            let hour = Int(LogTime.floorDiv(local, 3_600_000) % 24 + 24) % 24
-            hourObserved[hour] += chunk
-            hourLevelMillis[hour] += level * chunk
-            if level > hourMax[hour] { hourMax[hour] = level }
-            bin(level, at: t, millis: chunk)
+            hourObserved[Self.hourOfDay(local)] += chunk
             t += chunk
             left -= chunk
         }
     }
 
-    private mutating func bin(_ level: Int64, at t: Int64, millis: Int64) {
+    @inline(__always)
+    static func hourOfDay(_ localMillis: Int64) -> Int {
+        Int((LogTime.floorDiv(localMillis, 3_600_000) % 24 + 24) % 24)
+    }
+
+    /// Part of one second at `t`: `observed` ms, Σ level × ms and the highest level in it.
+    private mutating func calendar(at t: Int64, observed: Int64, levelMillis: Int64, max level: Int64) {
+        if level > maximum { maximum = level }
+        let hour = Self.hourOfDay(t + Int64(offsetMinutes) * 60_000)
+        hourObserved[hour] += observed
+        hourLevelMillis[hour] += levelMillis
+        if level > hourMax[hour] { hourMax[hour] = level }
+        bin(levelMillis, max: level, at: t)
+    }
+
+    private mutating func bin(_ levelMillis: Int64, max level: Int64, at t: Int64) {
         // The sweep goes forward in time, so its first recorded time is the earliest.
         if !binOriginSet {
             binOriginSet = true
             binOrigin = LogTime.floorDiv(t, 60_000) * 60_000
         }
-        var t = t
-        var left = millis
-        while left > 0 {
-            var index = Int((t - binOrigin) / binMillis)
-            while index >= Self.maxBins {
-                coarsen()
-                index = Int((t - binOrigin) / binMillis)
-            }
-            while binLevelMillis.count <= index { binLevelMillis.append(0); binMax.append(0) }
-            let binEnd = binOrigin + Int64(index + 1) * binMillis
-            let chunk = Swift.min(left, binEnd - t)
-            binLevelMillis[index] += level * chunk
-            if level > binMax[index] { binMax[index] = level }
-            t += chunk
-            left -= chunk
+        var index = Int((t - binOrigin) / binMillis)
+        while index >= Self.maxBins {
+            coarsen()
+            index = Int((t - binOrigin) / binMillis)
         }
+        while binLevelMillis.count <= index { binLevelMillis.append(0); binMax.append(0) }
+        binLevelMillis[index] += levelMillis
+        if level > binMax[index] { binMax[index] = level }
     }
 
     /// Halves the number of bins by doubling their width.

@@ -112,6 +112,9 @@ struct LogTruth {
     var hour409 = [Int](repeating: 0, count: 24)
     var spanStart: Int64 = .max, spanEnd: Int64 = .min
     var concurrencyMean = 0.0, concurrencyMax = 0, concurrencyP99 = 0
+    /// Per hour of day (UTC): ms observed, Σ level × ms, max level.
+    var hourObserved = [Int64](repeating: 0, count: 24), hourLevelMillis = [Int64](repeating: 0, count: 24)
+    var hourMax = [Int](repeating: 0, count: 24)
 
     init(_ records: [AccessLogRecord]) {
         for r in records {
@@ -154,6 +157,17 @@ struct LogTruth {
                 let dt = events[i + 1].0 - e.0
                 weights[level, default: 0] += dt
                 weighted += Int64(level) * dt
+                // Split the interval at hour boundaries, ms by hour.
+                var t = e.0
+                while t < events[i + 1].0 {
+                    let hourEnd = (t / 3_600_000 + 1) * 3_600_000
+                    let chunk = min(hourEnd, events[i + 1].0) - t
+                    let h = Int(t / 3_600_000 % 24)
+                    hourObserved[h] += chunk
+                    hourLevelMillis[h] += Int64(level) * chunk
+                    if chunk > 0 { hourMax[h] = max(hourMax[h], level) }
+                    t += chunk
+                }
             }
         }
         let total = weights.values.reduce(0, +)

@@ -79,4 +79,10 @@ func assertMatchesTruth(_ f: LogFigures, _ t: LogTruth, file: StaticString = #fi
     XCTAssertEqual(f.hourly.map(\.requests), t.hourRequests, "hourly requests", file: file, line: line)
     XCTAssertEqual(f.hourly.map(\.pings), t.hourPings, "hourly Pings", file: file, line: line)
     XCTAssertEqual(f.hourly.map(\.conflict409), t.hour409, "hourly 409s", file: file, line: line)
+    XCTAssertEqual(f.hourly.map(\.observedSeconds), t.hourObserved.map { Double($0) / 1e3 }, "hourly observed time", file: file, line: line)
+    XCTAssertEqual(f.hourly.map { $0.concurrencyMax ?? 0 }, t.hourMax, "hourly concurrency max", file: file, line: line)
+    for h in 0..<24 where t.hourObserved[h] > 0 {
+        XCTAssertEqual(f.hourly[h].concurrencyMean ?? -1, Double(t.hourLevelMillis[h]) / Double(t.hourObserved[h]), accuracy: 1e-9,
+                       "hourly concurrency mean at \(h)", file: file, line: line)
+    }
 }
