@@ -33,7 +33,7 @@ public enum LogsSummary {
         if let sync = f.commands.first(where: { $0.command == .sync }) {
             lines.append("Syncs        \(LogsText.count(sync.count)): mean \(LogsText.seconds(sync.duration.mean)), p95 \(LogsText.seconds(sync.duration.p95))")
         }
-        lines.append("concurrency  mean \(LogsText.number(f.concurrency.mean)), p99 \(LogsText.number(f.concurrency.p99, 0)), max \(f.concurrency.max.map(String.init) ?? "—") requests in progress")
+        lines.append("concurrency  mean \(LogsText.number(f.concurrency.mean)), p99 \(LogsText.number(f.concurrency.p99, 0)), max \(f.concurrency.max.map(LogsText.count) ?? "—") requests in progress")
         var text = lines.joined(separator: "\n") + "\n"
         if !f.skippedExamples.isEmpty {
             let shown = f.skippedExamples.prefix(5)
