@@ -37,7 +37,7 @@ let package = Package(
         // and figures. Knows nothing of the simulation; uses the engine's statistics only.
         .target(name: "AccessLogs", dependencies: ["DiscreteEvent", "CPrefetch"], swiftSettings: releaseSpeed),
         // `pushsim logs` output: logs.json, devices.csv, hourly.csv and report.html.
-        .target(name: "AccessLogReports", dependencies: ["AccessLogs", "Charts", "PushSim", "PushSimReports", "Experiments"]),
+        .target(name: "AccessLogReports", dependencies: ["AccessLogs", "Charts", "JSON5", "PushSimReports", "Experiments"]),
         // The commands, as a library so that they can be tested in-process.
         .target(name: "PushSimCLI", dependencies: ["Experiments", "ScenarioFile", "PushSimReports", "PushSim", "DiscreteEvent",
                                                    "AccessLogs", "AccessLogReports"]),

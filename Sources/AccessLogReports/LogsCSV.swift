@@ -1,5 +1,5 @@
 import AccessLogs
-import PushSim
+import JSON5
 import PushSimReports
 
 /// `devices.csv` and `hourly.csv`: one type per column, times in seconds since the epoch

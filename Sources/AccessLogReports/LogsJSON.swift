@@ -1,5 +1,5 @@
 import AccessLogs
-import PushSim
+import JSON5
 
 /// `logs.json`: the log's figures under stable names, as `summary.json` writes a run's
 /// (times in seconds, shares in 0…1, `null` where a figure does not exist).
