@@ -162,6 +162,7 @@ public enum Simulation {
         let server = scenario.servers[index]
         let assigned = devicesOn(server: index, scenario)
         let key = StreamKey(seed: scenario.seed, replication: UInt64(replication)).child(server.name)
+        probe.serverBegins(index: index, name: server.name)
         var run = ServerRun<P, Path>(scenario: scenario, server: server, populations: assigned, run: key, probe: probe)
         if let progress {
             let servers = scenario.servers.count, duration = scenario.duration.microseconds

@@ -31,6 +31,7 @@ extension ServerRun {
         } else if !pool.queueIsFull {
             if completions.count > 0 { completionsBecomeEvents() }
             r.pointee.state = .queued
+            probe.requestQueued(id: requestID(slot), at: t)
             pool.enqueue(slot)
             changeQueue(by: 1, population: Int(devices[Int(r.pointee.device)].population), at: t)
             ensureTimeout(slot, at: t)
@@ -180,6 +181,7 @@ extension ServerRun {
     /// Answers a superseded Ping with the policy's status and counts it.
     mutating func answerSuperseded(_ slot: Int, at t: Int64) {
         if measuring(t) { metrics[Int(devices[Int(requests.slots[slot].device)].population)].counters.superseded &+= 1 }
+        requests.slots[slot].superseded = true   // for the probe's access-log line
         answer(slot, http: supersededHTTP, pingStatus: 1, at: t)
     }
 
@@ -296,6 +298,12 @@ extension ServerRun {
         r.pointee.httpStatus = http
         r.pointee.pingStatus = pingStatus
         probe.requestEnded(id: requestID(slot), end: .answered(httpStatus: Int(http), pingStatus: Int(pingStatus)), at: t)
+        // Built only when the probe uses it (NoProbe's no-op is inlined away with it).
+        probe.requestAnswered(ServerAnswer(
+            id: requestID(slot), device: d - pops[population].firstDevice, population: population, isPing: r.pointee.kind == .ping,
+            startedAt: r.pointee.serverAt, finishedAt: t,
+            httpStatus: Int(http), pingStatus: Int(pingStatus), heartbeat: r.pointee.kind == .ping ? r.pointee.heartbeat : 0,
+            superseded: r.pointee.superseded && r.pointee.kind == .ping))
         countAnswer(r.pointee.kind, http: http, pingStatus: pingStatus, started: started,
                     duration: t - r.pointee.serverAt, population: population, at: t)
     }
