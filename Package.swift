@@ -38,9 +38,11 @@ let package = Package(
         .target(name: "AccessLogs", dependencies: ["DiscreteEvent", "CPrefetch"], swiftSettings: releaseSpeed),
         // `pushsim logs` output: logs.json, devices.csv, hourly.csv and report.html.
         .target(name: "AccessLogReports", dependencies: ["AccessLogs", "Charts", "JSON5", "PushSimReports", "Experiments"]),
+        // Runs that write their server's access log (`run --access-log`): a probe per line.
+        .target(name: "RunLogs", dependencies: ["AccessLogs", "PushSim", "Experiments"]),
         // The commands, as a library so that they can be tested in-process.
         .target(name: "PushSimCLI", dependencies: ["Experiments", "ScenarioFile", "PushSimReports", "PushSim", "DiscreteEvent",
-                                                   "AccessLogs", "AccessLogReports"]),
+                                                   "AccessLogs", "AccessLogReports", "RunLogs"]),
         // The command: a thin layer over the libraries.
         .executableTarget(name: "pushsim", dependencies: ["PushSimCLI"]),
         .testTarget(name: "DiscreteEventTests", dependencies: ["DiscreteEvent"], swiftSettings: releaseSpeed),
@@ -51,6 +53,7 @@ let package = Package(
         .testTarget(name: "PushSimReportsTests", dependencies: ["PushSimReports", "PushSim", "JSON5", "DiscreteEvent"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "PushSim", "ScenarioFile", "PushSimReports", "DiscreteEvent"]),
         .testTarget(name: "PushSimCLITests", dependencies: ["PushSimCLI", "pushsim"]),
-        .testTarget(name: "AccessLogsTests", dependencies: ["AccessLogs", "AccessLogReports", "DiscreteEvent"], swiftSettings: releaseSpeed),
+        .testTarget(name: "AccessLogsTests", dependencies: ["AccessLogs", "AccessLogReports", "DiscreteEvent",
+                                                      "RunLogs", "PushSim", "ScenarioFile"], swiftSettings: releaseSpeed),
     ]
 )

@@ -18,13 +18,21 @@ public enum RunToFolder {
 
     /// Runs replications 0 ..< `replications` of `loaded` on up to `jobs` threads; with
     /// `reference`, on the model's plain reference path (`Simulation.run(_:reference:)`).
+    /// `firstReplication`, when given, runs replication 0 instead (a probed run that writes
+    /// more files, such as the access log of `run --access-log`); it gets the progress hook.
     public static func run(_ loaded: LoadedScenario, replications: Int = 1, jobs: Int = 1, reference: Bool = false,
-                           folder: String, progress: ProgressSink = .silent) throws -> Outcome {
+                           folder: String, progress: ProgressSink = .silent,
+                           firstReplication: (@Sendable ((@Sendable (RunProgress) -> Void)?) throws -> RunResult)? = nil) throws -> Outcome {
         let scenario = loaded.scenario
         let count = max(1, replications)
         let results = try parallelMap(count: count, jobs: jobs) { r -> RunResult in
-            let result = try Simulation.run(scenario, replication: r, reference: reference,
-                                            progress: count == 1 ? progress.running : nil)
+            let running = count == 1 ? progress.running : nil
+            let result: RunResult
+            if r == 0, let firstReplication {
+                result = try firstReplication(running)
+            } else {
+                result = try Simulation.run(scenario, replication: r, reference: reference, progress: running)
+            }
             progress.itemFinished(r + 1, count, result.timing.events, scenario.duration.seconds)
             return result
         }

@@ -1,12 +1,15 @@
+import AccessLogs
 import Experiments
 import Foundation
 import PushSim
+import RunLogs
+import ScenarioFile
 
 /// `pushsim run FILE`: one scenario, written to a folder.
 struct RunCommand: Command {
     static let name = "run"
     static let abstract = "Run a scenario file and write its results and report."
-    static let usage = "run FILE [--seed N] [--replications R] [--set key.path=value]… [--out DIR] [--jobs N] [--max-memory SIZE] [--progress plain|bar|none] [--reference] [--quiet]"
+    static let usage = "run FILE [--seed N] [--replications R] [--set key.path=value]… [--out DIR] [--jobs N] [--max-memory SIZE] [--progress plain|bar|none] [--reference] [--access-log iis|apache|nginx|domino|zpush] [--quiet]"
     static let discussion = """
     Runs the scenario in FILE (JSON5, see README "Scenario files") and writes into DIR
     (default Results/<scenario name>/):
@@ -31,6 +34,14 @@ struct RunCommand: Command {
     events left out when they cannot matter): the same summary.json but for
     engine.events, several times slower. Use it to check a model change:
       pushsim run Scenarios/quickstart.json5 --reference --out /tmp/qs-reference
+
+    --access-log FORMAT also writes access.log (access-<server>.log for each server of a
+    pool): one line per request the server answered in the measured window (after
+    warmup), in the format a real server writes, streamed to disk as the run goes, so the
+    tools you use on your server's logs (and `pushsim logs`, `pushsim calibrate`) read it:
+      pushsim run Scenarios/quickstart.json5 --access-log iis
+      pushsim logs Results/quickstart/access.log
+    With --replications it is the log of replication 0.
     """
     static let options: [OptionSpec] = [
         .value("seed", "N", help: "Use this seed instead of the file's."),
@@ -41,6 +52,7 @@ struct RunCommand: Command {
         MemoryCheck.option,
         ProgressMode.option,
         .flag("reference", help: "Run the model's plain rules, every timer an event (slower; same summary)."),
+        .value("access-log", "FORMAT", help: "Also write the server's access log: iis, apache, nginx, domino or zpush."),
         .flag("quiet", help: "No progress on stderr."),
     ]
 
@@ -54,6 +66,7 @@ struct RunCommand: Command {
     var reference: Bool
     var memory: MemoryCheck
     var progressChoice: ProgressMode?
+    var accessLog: LogFormat?
 
     init(_ a: ParsedArguments) throws(UsageError) {
         guard a.positionals.count == 1 else { throw UsageError("expected one scenario FILE, found \(a.positionals.count)") }
@@ -67,6 +80,13 @@ struct RunCommand: Command {
         reference = a.has("reference")
         memory = try MemoryCheck(a)
         progressChoice = try ProgressMode.chosen(a)
+        if let f = a.value("access-log") {
+            guard let format = LogFormat(rawValue: f) else {
+                let hint = Suggestions.closest(to: f, among: LogFormat.allCases.map(\.rawValue)).map { "; did you mean \"\($0)\"?" } ?? ""
+                throw UsageError("--access-log expects iis, apache, nginx, domino or zpush, found \"\(f)\"\(hint)")
+            }
+            accessLog = format
+        }
     }
 
     func run(_ console: Console) -> Int32 {
@@ -87,10 +107,21 @@ struct RunCommand: Command {
         ProgressLine.warnIfDebugBuild(console, mode: mode, large: ProgressLine.isLarge(input.loaded.scenario, runs: replications))
         let progress = ProgressLine(console, mode: mode)
         do {
+            let scenario = input.loaded.scenario, reference = self.reference
+            var logRun: (@Sendable ((@Sendable (RunProgress) -> Void)?) throws -> RunResult)? = nil
+            if let format = accessLog {
+                logRun = { @Sendable running in
+                    try RunAccessLog.run(scenario, format: format, folder: folder, reference: reference, progress: running)
+                }
+            }
             let outcome = try RunToFolder.run(input.loaded, replications: replications, jobs: jobs, reference: reference, folder: folder,
-                                              progress: progress.sink)
+                                              progress: progress.sink, firstReplication: logRun)
             progress.finish()
             console.out(outcome.summaries.count > 1 ? SummaryTable.replications(outcome.summaries) : SummaryTable.text(outcome.summaries[0]))
+            if let format = accessLog {
+                let files = RunAccessLog.fileNames(scenario).map { "\(folder)/\($0)" }.joined(separator: ", ")
+                console.out("Access log (\(format.rawValue), measured window) in \(files)\n")
+            }
             console.out("\(outcome.timing.events) events in \(String(format: "%.2f", outcome.timing.wallSeconds)) s "
                         + "(\(ProgressLine.rate(outcome.timing.eventsPerSecond)) events/s). Results in \(folder)/ — open \(folder)/report.html\n")
             return ExitStatus.success
