@@ -42,7 +42,7 @@ public enum RunToFolder {
         try AtomicFile.write(TimeseriesCSV.render(first.timeseries), to: folder + "/timeseries.csv")
         if count > 1 {
             for (r, summary) in summaries.enumerated() {
-                try AtomicFile.write(summary.jsonText, to: "\(folder)/replications/r\(r)/summary.json")
+                try AtomicFile.write(summary.jsonText, to: folder + "/" + replicationSummaryPath(r))
             }
             let scalars = summaries.map { $0.overall.scalars.map(\.value) }
             try AtomicFile.write(SweepCSV.renderReplications(scalars), to: folder + "/replications.csv")
@@ -66,6 +66,9 @@ public enum RunToFolder {
     }
 
     public static let version = "1.0.0"
+
+    /// The summary of replication `r` of a run with several, relative to the run's folder.
+    static func replicationSummaryPath(_ r: Int) -> String { "replications/r\(r)/summary.json" }
 
     /// The servers' queue limits as `run` recorded them in `folder/run.json` (for the
     /// report's queue chart), or [] when absent.

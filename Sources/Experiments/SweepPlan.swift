@@ -1,5 +1,6 @@
 import JSON5
 import PushSim
+import ScenarioFile
 
 /// One varied parameter: a key path and the values it takes, as written.
 public struct SweepParameter: Hashable, Sendable {
@@ -12,6 +13,13 @@ public struct SweepParameter: Hashable, Sendable {
         self.keyPath = keyPath
         self.values = values
         self.labels = labels
+    }
+
+    /// An axis of a scenario file's `sweep` block or of `--vary` (both read as `SweepAxis`),
+    /// each value labelled as the sweep's table and report show it ("15m"). The one mapping
+    /// from what a user wrote to what a sweep varies.
+    public init(_ axis: SweepAxis) {
+        self.init(keyPath: axis.keyPath, values: axis.values, labels: axis.values.map(\.displayText))
     }
 }
 

@@ -2,34 +2,34 @@ import ScenarioFile
 
 /// What a command accepts: its options (with or without a value, once or repeated) and
 /// how many positional arguments.
-public struct OptionSpec: Sendable {
-    public var name: String            // without the dashes: "seed"
-    public var valueName: String?      // nil for a flag: "N", "DIR", "key.path=value"
-    public var help: String
-    public var repeatable: Bool
+struct OptionSpec: Sendable {
+    var name: String            // without the dashes: "seed"
+    var valueName: String?      // nil for a flag: "N", "DIR", "key.path=value"
+    var help: String
+    var repeatable: Bool
 
-    public static func flag(_ name: String, help: String) -> OptionSpec {
+    static func flag(_ name: String, help: String) -> OptionSpec {
         OptionSpec(name: name, valueName: nil, help: help, repeatable: false)
     }
-    public static func value(_ name: String, _ valueName: String, help: String, repeatable: Bool = false) -> OptionSpec {
+    static func value(_ name: String, _ valueName: String, help: String, repeatable: Bool = false) -> OptionSpec {
         OptionSpec(name: name, valueName: valueName, help: help, repeatable: repeatable)
     }
 }
 
 /// A command line split into positionals, option values and flags.
-public struct ParsedArguments: Sendable {
-    public var positionals: [String] = []
-    public var values: [String: [String]] = [:]
-    public var flags: Set<String> = []
+struct ParsedArguments: Sendable {
+    var positionals: [String] = []
+    var values: [String: [String]] = [:]
+    var flags: Set<String> = []
 
     /// The single value of `name`, if given.
-    public func value(_ name: String) -> String? { values[name]?.last }
+    func value(_ name: String) -> String? { values[name]?.last }
     /// Every value of a repeatable option, in order.
-    public func all(_ name: String) -> [String] { values[name] ?? [] }
-    public func has(_ name: String) -> Bool { flags.contains(name) }
+    func all(_ name: String) -> [String] { values[name] ?? [] }
+    func has(_ name: String) -> Bool { flags.contains(name) }
 
     /// An integer option within `range`, or nil when absent.
-    public func integer(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
+    func integer(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
         guard let text = value(name) else { return nil }
         guard let n = Int(text), range.contains(n) else {
             throw UsageError("--\(name) expects a whole number from \(range.lowerBound) to \(range.upperBound), found \"\(text)\"")
@@ -39,14 +39,14 @@ public struct ParsedArguments: Sendable {
 }
 
 /// A command line that does not fit the command: exit status 2, with the usage line.
-public struct UsageError: Error, Equatable, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+struct UsageError: Error, Equatable, CustomStringConvertible, Sendable {
+    var description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// Parses `arguments` against `options`: `--name value`, `--name=value`, `--flag`; `--`
 /// ends the options. Unknown options get a "did you mean" when one is close.
-public func parseArguments(_ arguments: [String], options: [OptionSpec]) throws(UsageError) -> ParsedArguments {
+func parseArguments(_ arguments: [String], options: [OptionSpec]) throws(UsageError) -> ParsedArguments {
     var parsed = ParsedArguments()
     var i = 0
     var onlyPositionals = false

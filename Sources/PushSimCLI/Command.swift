@@ -3,7 +3,7 @@ import ScenarioFile
 
 /// One `pushsim` command: a small value type that knows its options and help text and
 /// runs from parsed arguments.
-public protocol Command {
+protocol Command {
     /// The word after `pushsim`.
     static var name: String { get }
     /// One line for the list of commands.
@@ -19,21 +19,26 @@ public protocol Command {
 }
 
 /// Exit statuses.
-public enum ExitStatus {
-    public static let success: Int32 = 0
-    public static let failure: Int32 = 1
-    public static let badInput: Int32 = 2
+enum ExitStatus {
+    static let success: Int32 = 0
+    static let failure: Int32 = 1
+    static let badInput: Int32 = 2
 }
 
-/// The `pushsim` command line.
+/// The `pushsim` command line: the module's only public API, what `main` calls. Everything
+/// else here is internal (the tests reach it with `@testable import`).
 public enum PushSimCommand {
     static var commands: [any Command.Type] { [
         RunCommand.self, ValidateCommand.self, SweepCommand.self, SizeCommand.self, MergeCommand.self, ReportCommand.self, BenchCommand.self,
         LogsCommand.self,
     ] }
 
-    /// Runs the command line `arguments` (without the program name); returns the exit status.
-    public static func main(_ arguments: [String], console: Console = .standard) -> Int32 {
+    /// Runs the command line `arguments` (without the program name) on standard output and
+    /// standard error; returns the exit status (0 success, 1 failure, 2 bad input).
+    public static func main(_ arguments: [String]) -> Int32 { main(arguments, console: .standard) }
+
+    /// Runs the command line `arguments` (without the program name), writing to `console`.
+    static func main(_ arguments: [String], console: Console) -> Int32 {
         guard let first = arguments.first, first != "--help", first != "-h" else {
             console.out(overview)
             return arguments.isEmpty ? ExitStatus.badInput : ExitStatus.success
@@ -80,7 +85,7 @@ public enum PushSimCommand {
         Suggestions.closest(to: word, among: commands.map { $0.name }).map { "; did you mean \"\($0)\"?" } ?? ""
     }
 
-    public static let version = RunToFolder.version
+    static let version = RunToFolder.version
 
     static var overview: String {
         var text = """

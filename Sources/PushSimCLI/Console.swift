@@ -2,20 +2,20 @@ import Foundation
 
 /// Where a command writes. Commands never print directly, so tests can capture their
 /// output and decide whether stderr is a terminal.
-public struct Console: Sendable {
-    public var out: @Sendable (String) -> Void
-    public var err: @Sendable (String) -> Void
+struct Console: Sendable {
+    var out: @Sendable (String) -> Void
+    var err: @Sendable (String) -> Void
     /// Progress is shown only on a terminal (and never with --quiet).
-    public var errIsTerminal: Bool
+    var errIsTerminal: Bool
 
-    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, errIsTerminal: Bool) {
+    init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, errIsTerminal: Bool) {
         self.out = out
         self.err = err
         self.errIsTerminal = errIsTerminal
     }
 
     /// Standard output and standard error of this process.
-    public static var standard: Console {
+    static var standard: Console {
         Console(out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
                 err: { text in FileHandle.standardError.write(Data(text.utf8)) },
                 errIsTerminal: isatty(STDERR_FILENO) != 0)

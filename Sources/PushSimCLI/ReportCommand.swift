@@ -1,7 +1,4 @@
 import Experiments
-import Foundation
-import PushSim
-import PushSimReports
 
 /// `pushsim report DIR`: rebuild the report of a run or a sweep folder.
 struct ReportCommand: Command {
@@ -26,24 +23,7 @@ struct ReportCommand: Command {
 
     func run(_ console: Console) -> Int32 {
         do {
-            if let planText = AtomicFile.read(folder + "/sweep.json") {
-                let plan = try SweepPlan(jsonText: planText)
-                try SweepRunner.finish(plan, folder: folder)
-            } else if let summaryText = AtomicFile.read(folder + "/summary.json") {
-                let summary = try Summary(jsonText: summaryText)
-                let series = try AtomicFile.read(folder + "/timeseries.csv").map(TimeseriesCSV.parse) ?? []
-                var replications: [Summary] = []
-                var r = 0
-                while let text = AtomicFile.read("\(folder)/replications/r\(r)/summary.json") {
-                    replications.append(try Summary(jsonText: text))
-                    r += 1
-                }
-                try AtomicFile.write(RunReport.html(summary: summary, timeseries: series,
-                                                    description: RunToFolder.recordedDescription(inFolder: folder),
-                                                    replications: replications,
-                                                    queueLimits: RunToFolder.recordedQueueLimits(inFolder: folder)),
-                                     to: folder + "/report.html")
-            } else {
+            guard try ReportRebuild.rebuild(inFolder: folder) != nil else {
                 console.err("pushsim report: \(folder) holds neither summary.json (a run) nor sweep.json (a sweep)\n")
                 return ExitStatus.badInput
             }

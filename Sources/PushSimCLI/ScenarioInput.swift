@@ -63,7 +63,7 @@ func parseVary(_ texts: [String]) throws(UsageError) -> [SweepParameter] {
     } catch {
         throw UsageError(error.description)
     }
-    return axes.map { SweepParameter(keyPath: $0.keyPath, values: $0.values, labels: $0.values.map(\.displayText)) }
+    return axes.map(SweepParameter.init)
 }
 
 /// One `--vary`.

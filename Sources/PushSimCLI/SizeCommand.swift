@@ -100,12 +100,9 @@ struct SizeCommand: Command {
         do {
             parameter = try SizingParameter.resolve(find, in: input.loaded, range: range, resolution: resolution)
             try MetricCatalog(scenario: input.loaded.scenario).check(targets)
-        } catch let error as SizingInputError {
+        } catch {
             console.err(error.lines.map { $0 + "\n" }.joined() + "nothing was run.\n")
             return ExitStatus.badInput
-        } catch {
-            console.err("pushsim size: \(error)\n")
-            return ExitStatus.failure
         }
         if let note = parameter.clampNote { console.err("pushsim size: the range of \(find) is \(note)\n") }
         let folder = out ?? "Results/\(input.loaded.scenario.name)-size"

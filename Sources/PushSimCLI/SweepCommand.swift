@@ -102,9 +102,7 @@ struct SweepCommand: Command {
     func run(_ console: Console) -> Int32 {
         guard let input = ScenarioInput.load(file, sets: sets, seed: seed, console: console) else { return ExitStatus.badInput }
         let fromFile = input.loaded.sweep
-        let parameters = !vary.isEmpty ? vary : (fromFile?.vary.map {
-            SweepParameter(keyPath: $0.keyPath, values: $0.values, labels: $0.values.map(\.displayText))
-        } ?? [])
+        let parameters = !vary.isEmpty ? vary : (fromFile?.vary.map(SweepParameter.init) ?? [])
         let scenario = input.loaded.scenario
         if let repeated = SweepSpec.repeatedKeyPaths(parameters.map(\.keyPath), populations: scenario.populations.map(\.name),
                                                      servers: scenario.servers.map(\.name)).first {
@@ -117,23 +115,11 @@ struct SweepCommand: Command {
         }
         let plan = SweepRunner.plan(text: input.text, overrides: input.overrides, loaded: input.loaded,
                                     parameters: parameters, replications: replications ?? fromFile?.replications ?? 1)
-        // Every point must load before anything runs: a bad value is bad input, not a
-        // failure half-way through a long sweep.
-        var problems: [String] = []
-        var largest: MemoryEstimate?
-        for point in 0..<plan.pointCount {
-            do {
-                let scenario = try SweepRunner.loadPoint(plan, point: point, text: input.text, file: input.file, overrides: input.overrides)
-                let estimate = scenario.memoryEstimate
-                if largest.map({ estimate.bytes > $0.bytes }) ?? true { largest = estimate }
-            } catch let error as ScenarioLoadError {
-                problems += error.diagnostics.map { "point \(plan.labels(ofPoint: point).joined(separator: ", ")): \($0)" }
-            } catch {
-                problems.append("point \(point): \(error)")
-            }
-        }
-        if !problems.isEmpty {
-            console.err(problems.map { $0 + "\n" }.joined() + "nothing was run.\n")
+        let largest: MemoryEstimate?
+        do {
+            largest = try SweepRunner.preload(plan, text: input.text, file: input.file, overrides: input.overrides)
+        } catch {
+            console.err(error.lines.map { $0 + "\n" }.joined() + "nothing was run.\n")
             return ExitStatus.badInput
         }
         let concurrent = min(jobs, plan.items(inShard: shard).count)
@@ -144,12 +130,9 @@ struct SweepCommand: Command {
         if let best {
             do {
                 try MetricCatalog(scenario: input.loaded.scenario).check(best.targets, option: "--best")
-            } catch let error as SizingInputError {
+            } catch {
                 console.err(error.lines.map { $0 + "\n" }.joined() + "nothing was run.\n")
                 return ExitStatus.badInput
-            } catch {
-                console.err("pushsim sweep: \(error)\n")
-                return ExitStatus.failure
             }
         }
         let folder = out ?? "Results/\(input.loaded.scenario.name)"

@@ -51,7 +51,7 @@ final class ResultsRegressionTests: XCTestCase {
     func checkSweep(_ loaded: LoadedScenario, file: String, folder: String) throws {
         let text = try XCTUnwrap(AtomicFile.read(file))
         let sweep = try XCTUnwrap(loaded.sweep)
-        let parameters = sweep.vary.map { SweepParameter(keyPath: $0.keyPath, values: $0.values, labels: $0.values.map(\.displayText)) }
+        let parameters = sweep.vary.map(SweepParameter.init)
         let plan = SweepRunner.plan(text: text, overrides: [], loaded: loaded, parameters: parameters, replications: sweep.replications)
         let out = NSTemporaryDirectory() + "regression-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: out) }
