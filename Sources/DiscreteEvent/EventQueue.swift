@@ -1,5 +1,3 @@
-import CPrefetch
-
 /// The pending-event set of a simulation: a monotone priority queue of `(time, payload)`
 /// entries that hands them back in time order, first-in first-out among equal times.
 ///
@@ -15,13 +13,14 @@ import CPrefetch
 /// - The *bottom run*: the entries of one bucket, sorted, consumed from the front.
 ///
 /// Removing the minimum takes the smaller of the bottom run's head and the radix heap's
-/// minimum (the run wins ties). When the radix heap's minimum is in a bucket above level
-/// 0, that bucket becomes the new bottom run if the run is empty and the bucket holds at
-/// most 65,536 entries (insertion sort for a few, else a stable LSD counting sort over the
-/// bytes in which its entries can differ); otherwise it is redistributed around its
-/// minimum, which becomes `base` and sends every entry in it to a lower level. An entry
-/// therefore moves at most once per byte, and usually once or twice in all: sparse
-/// buckets go straight to the bottom run, dense ones are split first.
+/// minimum (the run wins ties). When the run is empty and the radix heap's minimum is in a
+/// bucket above level 0, that bucket is popped at once if it holds one entry; becomes the new
+/// bottom run if it holds at most 32 entries, or at most 1,024 at level 1 or 2 (a range of at
+/// most 65 ms; insertion sort for a few, else a stable LSD counting sort over the bytes in
+/// which its entries can differ); and otherwise is redistributed around its minimum, which
+/// becomes `base` and sends every entry in it to a lower level. An entry therefore moves at
+/// most once per byte, and usually once or twice in all: sparse buckets go straight to the
+/// bottom run, dense ones are split first.
 ///
 /// Entries with equal times always share a bucket, every bucket keeps insertion order,
 /// and redistribution and sorting are stable; an entry in the radix heap with the same
@@ -31,8 +30,13 @@ import CPrefetch
 ///
 /// Buckets are chains of 16-entry chunks from one pool with a free list, so memory is
 /// proportional to the pending entries (plus at most one partial chunk per non-empty
-/// bucket, 2,048 buckets, and two sort buffers of at most 64 KB) and steady-state
-/// operation allocates nothing.
+/// bucket, 2,048 buckets, and two sort buffers as long as the longest bottom run, 256 entries
+/// at first) and steady-state operation allocates nothing.
+///
+/// One file per part: this one (the entry points), `EventQueue+RadixHeap.swift`,
+/// `EventQueue+BottomRun.swift` and `EventQueue+ChunkPool.swift`; `EventQueue+Invariants.swift`
+/// checks the invariants below (the tests call it; a debug build also checks when a queue is
+/// freed).
 ///
 /// ## Complexity
 /// - `schedule`: O(1).
@@ -44,7 +48,9 @@ import CPrefetch
 ///   `base ≤ now`.
 /// - Level `p > 0` holds only times whose highest byte differing from `base` is byte `p`;
 ///   level 0 holds times equal to `base` in every byte but the lowest.
-/// - The bottom run is sorted by time, ties in scheduling order.
+/// - The bottom run is sorted by time, ties in scheduling order; its times are before
+///   `bottomLimit` and every time in the radix heap is at or after it.
+/// - Counts, occupancy bits, bucket minima and the chunk pool agree with the chains.
 ///
 /// Cancellation is not supported: a model checks on removal whether an event is still
 /// current (see `EventToken`), which is cheaper than removing it.
@@ -125,6 +131,7 @@ public struct EventQueue<Payload: BitwiseCopyable>: ~Copyable {
     }
 
     deinit {
+        assert(_checkInvariants().isEmpty, "EventQueue: \(_checkInvariants().joined(separator: "; "))")
         storage.deallocate()
         nextChunk.deallocate()
         buckets.deallocate()
@@ -207,348 +214,5 @@ public struct EventQueue<Payload: BitwiseCopyable>: ~Copyable {
     public func upcoming(_ k: Int) -> Entry? {
         let i = bottomHead &+ k
         return i < bottomEnd ? bottom[i] : nil
-    }
-
-    /// Grows the pool so that at least `capacity` events fit without further allocation.
-    public mutating func reserveCapacity(_ capacity: Int) {
-        let needed = Int32((capacity >> Self.chunkShift) + Self.bucketCount + 256)
-        if needed > chunkCapacity { grow(to: needed) }
-    }
-
-    // MARK: - Internals
-
-    /// The bucket of `key` relative to `base`: level = highest differing byte, digit = the
-    /// key's value in that byte.
-    @inlinable @inline(__always)
-    static func bucket(of key: UInt64, relativeTo base: UInt64) -> Int {
-        let difference = key ^ base
-        let level = difference == 0 ? 0 : (63 &- difference.leadingZeroBitCount) >> 3
-        return level << 8 | Int(truncatingIfNeeded: key >> UInt64(level << 3)) & 0xFF
-    }
-
-    /// The smallest time in the radix heap (which must not be empty).
-    @inlinable var radixMinimum: UInt64 {
-        let level = levelMask.trailingZeroBitCount
-        let digit = lowestDigit(level)
-        if level == 0 { return (base & ~0xFF) | UInt64(digit) }
-        return buckets[level << 8 | digit].minTime
-    }
-
-    /// The smallest occupied digit of a non-empty level.
-    @inlinable @inline(__always)
-    func lowestDigit(_ level: Int) -> Int {
-        let words = occupancy + (level << 2)
-        if words[0] != 0 { return words[0].trailingZeroBitCount }
-        if words[1] != 0 { return 64 | words[1].trailingZeroBitCount }
-        if words[2] != 0 { return 128 | words[2].trailingZeroBitCount }
-        return 192 | words[3].trailingZeroBitCount
-    }
-
-    @inlinable @inline(__always)
-    mutating func clearOccupancy(level: Int, digit: Int) {
-        let words = occupancy + (level << 2)
-        words[digit >> 6] &= ~((1 as UInt64) << UInt64(digit & 63))
-        if words[0] | words[1] | words[2] | words[3] == 0 {
-            levelMask &= ~((1 as UInt64) << UInt64(level))
-        }
-    }
-
-    /// Removes the first entry of the lowest level-0 bucket (all its entries share a time).
-    @inlinable
-    mutating func popLevelZero() -> Entry {
-        let digit = lowestDigit(0)
-        base = (base & ~0xFF) | UInt64(digit)
-        _count &-= 1
-        radixCount &-= 1
-        let bucket = buckets + digit
-        let chunk = bucket.pointee.head
-        let position = bucket.pointee.headPosition
-        let entry = storage[(Int(chunk) << Self.chunkShift) &+ Int(position)]
-        last = entry.time
-        bucket.pointee.count &-= 1
-        let nextPosition = position &+ 1
-        if chunk == bucket.pointee.tail {
-            if nextPosition == bucket.pointee.tailFill {
-                release(chunk)
-                bucket.pointee = Bucket()
-                clearOccupancy(level: 0, digit: digit)
-            } else {
-                bucket.pointee.headPosition = nextPosition
-            }
-        } else if nextPosition == Self.chunkSize {
-            let following = nextChunk[Int(chunk)]
-            release(chunk)
-            bucket.pointee.head = following
-            bucket.pointee.headPosition = 0
-        } else {
-            bucket.pointee.headPosition = nextPosition
-        }
-        return entry
-    }
-
-    @inlinable @inline(__always)
-    mutating func append(_ entry: Entry, key: UInt64, to b: Int) {
-        let bucket = buckets + b
-        var tail = bucket.pointee.tail
-        var fill = bucket.pointee.tailFill
-        if tail < 0 || fill == Self.chunkSize {
-            let chunk = takeChunk()
-            nextChunk[Int(chunk)] = -1
-            if tail < 0 {
-                bucket.pointee.head = chunk
-                bucket.pointee.headPosition = 0
-                let level = b >> 8
-                occupancy[level << 2 | (b & 0xFF) >> 6] |= (1 as UInt64) << UInt64(b & 63)
-                levelMask |= (1 as UInt64) << UInt64(level)
-            } else {
-                nextChunk[Int(tail)] = chunk
-            }
-            tail = chunk
-            fill = 0
-            bucket.pointee.tail = chunk
-        }
-        storage[(Int(tail) << Self.chunkShift) &+ Int(fill)] = entry
-        bucket.pointee.tailFill = fill &+ 1
-        bucket.pointee.count &+= 1
-        if key < bucket.pointee.minTime { bucket.pointee.minTime = key }
-    }
-
-    @inlinable @inline(__always)
-    mutating func takeChunk() -> Int32 {
-        if freeChunk >= 0 {
-            let chunk = freeChunk
-            freeChunk = nextChunk[Int(chunk)]
-            freeCount &-= 1
-            return chunk
-        }
-        if chunksTouched == chunkCapacity { grow(to: chunkCapacity + chunkCapacity / 2) }
-        let chunk = chunksTouched
-        chunksTouched &+= 1
-        return chunk
-    }
-
-    @inlinable @inline(__always)
-    mutating func release(_ chunk: Int32) {
-        nextChunk[Int(chunk)] = freeChunk
-        freeChunk = chunk
-        freeCount &+= 1
-    }
-
-    @usableFromInline
-    mutating func grow(to chunks: Int32) {
-        let newStorage = UnsafeMutablePointer<Entry>.allocate(capacity: Int(chunks) << Self.chunkShift)
-        newStorage.moveInitialize(from: storage, count: Int(chunksTouched) << Self.chunkShift)
-        storage.deallocate()
-        storage = newStorage
-        let newNext = UnsafeMutablePointer<Int32>.allocate(capacity: Int(chunks))
-        newNext.moveInitialize(from: nextChunk, count: Int(chunksTouched))
-        nextChunk.deallocate()
-        nextChunk = newNext
-        chunkCapacity = chunks
-    }
-
-    /// Starts loading the chunk two places after `chunk` in its chain, so that reading a
-    /// long bucket (chunks scattered over the pool, written long ago) overlaps its misses.
-    @inlinable @inline(__always)
-    func prefetchChunk(after chunk: Int32) {
-        let next = nextChunk[Int(chunk)]
-        guard next >= 0 else { return }
-        let second = nextChunk[Int(next)]
-        guard second >= 0 else { return }
-        let p = UnsafeRawPointer(storage + (Int(second) << Self.chunkShift))
-        pushsim_prefetch(p)
-        pushsim_prefetch(p + 64)
-        pushsim_prefetch(p + 128)
-        pushsim_prefetch(p + 192)
-    }
-
-    /// Inserts into the bottom run after every entry with the same or an earlier time.
-    @inlinable @inline(__always)
-    mutating func insertIntoBottom(_ entry: Entry) {
-        if bottomEnd == sortCapacity {
-            if bottomHead > 0 {
-                for i in 0..<(bottomEnd &- bottomHead) { bottom[i] = bottom[bottomHead &+ i] }  // forward copy: safe when moving down
-                bottomEnd &-= bottomHead
-                bottomHead = 0
-            } else {
-                growSortBuffers(to: sortCapacity * 2)
-            }
-        }
-        // After the last entry with a time at or before the new one: by a short scan from
-        // the end when that is close (the usual case), else by binary search, then one
-        // block move, which for a long run (a million devices' events over 65 ms) is far
-        // cheaper than moving entries one by one.
-        var j = bottomEnd
-        let scanFloor = max(bottomHead, bottomEnd &- 8)
-        while j > scanFloor && bottom[j &- 1].time > entry.time { j &-= 1 }
-        if j == scanFloor && j > bottomHead && bottom[j &- 1].time > entry.time {
-            var low = bottomHead, high = j &- 1   // the answer is in low...high
-            while low < high {
-                let mid = (low &+ high) >> 1
-                if bottom[mid].time > entry.time { high = mid } else { low = mid &+ 1 }
-            }
-            j = low
-        }
-        if j < bottomEnd {
-            UnsafeMutableRawPointer(bottom + j + 1).copyMemory(
-                from: UnsafeRawPointer(bottom + j), byteCount: (bottomEnd &- j) &* MemoryLayout<Entry>.stride)
-        }
-        bottom[j] = entry
-        bottomEnd &+= 1
-    }
-
-    @usableFromInline
-    mutating func growSortBuffers(to capacity: Int) {
-        let newBottom = UnsafeMutablePointer<Entry>.allocate(capacity: capacity)
-        newBottom.moveInitialize(from: bottom + bottomHead, count: bottomEnd - bottomHead)
-        bottom.deallocate()
-        scratch.deallocate()
-        bottom = newBottom
-        scratch = .allocate(capacity: capacity)
-        bottomEnd -= bottomHead
-        bottomHead = 0
-        sortCapacity = capacity
-    }
-
-    /// Removes the only entry of bucket `b`, the radix heap's minimum: common when events
-    /// are sparse, and cheaper than moving it down level by level.
-    @inlinable
-    mutating func popSingleton(bucket b: Int, level: Int) -> Entry {
-        let source = detach(bucket: b, level: level)
-        let entry = storage[(Int(source.head) << Self.chunkShift) &+ Int(source.headPosition)]
-        release(source.head)
-        last = entry.time
-        radixCount &-= 1
-        _count &-= 1
-        return entry
-    }
-
-    /// Takes bucket `b` out of the radix heap; its minimum becomes `base`.
-    @inlinable @inline(__always)
-    mutating func detach(bucket b: Int, level: Int) -> Bucket {
-        let source = buckets[b]
-        base = source.minTime
-        buckets[b] = Bucket()
-        clearOccupancy(level: level, digit: b & 0xFF)
-        return source
-    }
-
-    /// Empties bucket `b` into lower levels around its minimum.
-    @inlinable
-    mutating func redistribute(bucket b: Int, level: Int) {
-        let source = detach(bucket: b, level: level)
-        let pivot = base
-        // Each destination may need one new chunk beyond the source chunks freed as they
-        // are read; reserving them keeps `storage` in place during the scan.
-        let spare = freeCount + (chunkCapacity - chunksTouched)
-        let needed = Int32(256 * level + 2)
-        if spare < needed { grow(to: chunkCapacity + needed + chunkCapacity / 2) }
-        var chunk = source.head
-        var position = Int(source.headPosition)
-        while chunk >= 0 {
-            prefetchChunk(after: chunk)
-            let end = chunk == source.tail ? Int(source.tailFill) : Int(Self.chunkSize)
-            let base = storage + (Int(chunk) << Self.chunkShift)
-            while position < end {
-                let entry = base[position]
-                let key = UInt64(bitPattern: entry.time)
-                append(entry, key: key, to: Self.bucket(of: key, relativeTo: pivot))
-                position &+= 1
-            }
-            let following = nextChunk[Int(chunk)]
-            release(chunk)
-            chunk = following
-            position = 0
-        }
-    }
-
-    /// Sorts `count` entries from `source` into the start of the bottom run by insertion,
-    /// stably: for the few entries of a small bucket, cheaper than counting sort.
-    @inlinable @inline(__always)
-    mutating func insertionSortIntoBottom(_ source: UnsafeMutablePointer<Entry>, count: Int) {
-        for i in 0..<count {
-            let entry = source[i]
-            var j = i
-            while j > 0 && bottom[j &- 1].time > entry.time {
-                bottom[j] = bottom[j &- 1]
-                j &-= 1
-            }
-            bottom[j] = entry
-        }
-    }
-
-    /// Sorts bucket `b` into the (empty) bottom run, stably. Its entries differ only in the
-    /// bytes below `level`: insertion sort for a few, else one counting-sort pass per byte,
-    /// least significant first, skipping bytes in which they all agree.
-    @inlinable
-    mutating func buildBottom(bucket b: Int, level: Int) {
-        // The bucket covers the keys sharing its bytes from `level` up; its range ends where
-        // its digit would be one higher.
-        let digit = UInt64(b & 0xFF)
-        let levelShift = UInt64(level << 3)
-        let prefix = level == 7 ? 0 : (base >> (levelShift + 8)) << (levelShift + 8)
-        bottomLimit = prefix &+ ((digit + 1) << levelShift)   // digit 255 carries into the next byte
-        let source = detach(bucket: b, level: level)
-        let total = Int(source.count)
-        radixCount &-= total
-        if total > sortCapacity { growSortBuffers(to: max(total, sortCapacity * 2)) }
-        bottomHead = 0
-        bottomEnd = total
-        if source.head == source.tail {
-            // One chunk (up to 16 entries): insertion-sort it straight into the run.
-            let from = storage + (Int(source.head) << Self.chunkShift) + Int(source.headPosition)
-            insertionSortIntoBottom(from, count: total)
-            release(source.head)
-            return
-        }
-        // Gather the chain into `scratch`, releasing its chunks.
-        var n = 0
-        var chunk = source.head
-        var position = Int(source.headPosition)
-        while chunk >= 0 {
-            prefetchChunk(after: chunk)
-            let end = chunk == source.tail ? Int(source.tailFill) : Int(Self.chunkSize)
-            let from = storage + (Int(chunk) << Self.chunkShift) + position
-            (scratch + n).update(from: from, count: end - position)
-            n &+= end &- position
-            let following = nextChunk[Int(chunk)]
-            release(chunk)
-            chunk = following
-            position = 0
-        }
-        bottomHead = 0
-        bottomEnd = n
-        if n <= 32 {
-            insertionSortIntoBottom(scratch, count: n)
-            return
-        }
-        var input = scratch
-        var output = bottom
-        var shift: UInt64 = 0
-        for _ in 0..<level {
-            digitCounts.initialize(repeating: 0, count: 256)
-            for i in 0..<n { digitCounts[Int(truncatingIfNeeded: UInt64(bitPattern: input[i].time) >> shift) & 0xFF] &+= 1 }
-            if digitCounts[Int(truncatingIfNeeded: UInt64(bitPattern: input[0].time) >> shift) & 0xFF] != Int32(n) {
-                var running: Int32 = 0
-                for d in 0..<256 {
-                    let c = digitCounts[d]
-                    digitCounts[d] = running
-                    running &+= c
-                }
-                for i in 0..<n {
-                    let entry = input[i]
-                    let d = Int(truncatingIfNeeded: UInt64(bitPattern: entry.time) >> shift) & 0xFF
-                    output[Int(digitCounts[d])] = entry
-                    digitCounts[d] &+= 1
-                }
-                swap(&input, &output)
-            }
-            shift &+= 8
-        }
-        // The sorted entries are in `input`; make that the bottom run.
-        if input != bottom {
-            scratch = bottom
-            bottom = input
-        }
     }
 }

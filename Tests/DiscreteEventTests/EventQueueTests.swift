@@ -44,6 +44,7 @@ final class EventQueueTests: XCTestCase {
                     XCTAssertEqual(queue.now, got.time)
                 }
                 XCTAssertEqual(queue.count, reference.pending.count)
+                XCTAssertEqual(queue._checkInvariants(), [])
             }
             while let want = reference.pop() {
                 XCTAssertEqual(queue.nextTime, want.time)
@@ -54,6 +55,35 @@ final class EventQueueTests: XCTestCase {
             XCTAssertNil(queue.popMin())
             XCTAssertNil(queue.nextTime)
         }
+    }
+
+    /// The invariant checker is not vacuous: it names each corruption it is shown (and the
+    /// queue is repaired before it is freed, where a debug build checks again).
+    func testInvariantCheckerFindsCorruptions() {
+        var queue = EventQueue<Int64>(capacity: 16)
+        for t in [5_000, 5_010, 5_020, 1 << 20, 1 << 33, 1 << 33] as [Int64] { queue.schedule(at: t, t) }
+        _ = queue.popMin()   // sorts 5,000…5,020 into the bottom run and takes the first
+        XCTAssertEqual(queue._checkInvariants(), [])
+
+        queue._count += 1
+        XCTAssertTrue(queue._checkInvariants().contains { $0.hasPrefix("count ") }, "\(queue._checkInvariants())")
+        queue._count -= 1
+
+        let saved = queue.bottom[queue.bottomHead]
+        queue.bottom[queue.bottomHead].time = 6_000   // after the next entry: unsorted
+        XCTAssertTrue(queue._checkInvariants().contains { $0.contains("unsorted") }, "\(queue._checkInvariants())")
+        queue.bottom[queue.bottomHead] = saved
+
+        queue.base = 1 << 34   // after now, and every bucket now misfiled
+        XCTAssertTrue(queue._checkInvariants().contains { $0.hasPrefix("base ") }, "\(queue._checkInvariants())")
+        XCTAssertTrue(queue._checkInvariants().contains { $0.contains("wrong level") }, "\(queue._checkInvariants())")
+        queue.base = 0
+
+        queue.freeCount += 1
+        XCTAssertTrue(queue._checkInvariants().contains { $0.hasPrefix("freeCount") }, "\(queue._checkInvariants())")
+        queue.freeCount -= 1
+        XCTAssertEqual(queue._checkInvariants(), [])
+        while queue.popMin() != nil { XCTAssertEqual(queue._checkInvariants(), []) }
     }
 
     /// A large batch at one time (every device starting at t = 0) comes out in order, and
@@ -114,6 +144,7 @@ final class EventQueueTests: XCTestCase {
                     XCTAssertEqual(got.time, want.time)
                     XCTAssertEqual(got.payload, Int64(want.seq))
                 }
+                if seq % 16 == 0 { XCTAssertEqual(queue._checkInvariants(), []) }
             }
             while let want = reference.pop() {
                 let got = queue.popMin()!
