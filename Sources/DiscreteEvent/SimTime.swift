@@ -10,14 +10,9 @@ public struct SimTime: Hashable, Comparable, Sendable {
     /// Microseconds since the start of the run (for an instant) or in the span.
     public var microseconds: Int64
 
-    /// Ticks per second.
-    public static let ticksPerSecond: Int64 = 1_000_000
-
     @inlinable public init(microseconds: Int64) { self.microseconds = microseconds }
 
     public static let zero = SimTime(microseconds: 0)
-    /// Later than any event a run schedules; used as "never".
-    public static let never = SimTime(microseconds: .max)
 
     @inlinable public static func milliseconds(_ n: Int64) -> SimTime { SimTime(microseconds: n * 1_000) }
     @inlinable public static func seconds(_ n: Int64) -> SimTime { SimTime(microseconds: n * 1_000_000) }

@@ -63,15 +63,5 @@ struct JSONField {
 
     func int(_ key: String) throws(SummaryDecodingError) -> Int { try member(key).intValue }
     func double(_ key: String) throws(SummaryDecodingError) -> Double { try member(key).doubleValue }
-    /// A count that may not exist: `null` reads as nil.
-    func optionalInt(_ key: String) throws(SummaryDecodingError) -> Int? {
-        let field = try member(key)
-        return field.node.value.isNull ? nil : try field.intValue
-    }
-    /// A figure that may not exist: `null` reads as nil.
-    func optionalDouble(_ key: String) throws(SummaryDecodingError) -> Double? {
-        let field = try member(key)
-        return field.node.value.isNull ? nil : try field.doubleValue
-    }
     func string(_ key: String) throws(SummaryDecodingError) -> String { try member(key).stringValue }
 }

@@ -22,10 +22,6 @@ public struct MetricTarget: Hashable, Sendable, CustomStringConvertible {
             case .equal: "!="
             }
         }
-
-        /// Whether the target is an upper limit (`<=`, `<`), a lower one, or neither.
-        public var isUpperLimit: Bool { self == .atMost || self == .below }
-        public var isLowerLimit: Bool { self == .atLeast || self == .above }
     }
 
     /// The key path in `summary.json`: `threads.fullFraction`, `populations.iphone.pushLatency.p95`.

@@ -58,9 +58,6 @@ public struct LevelAccumulator: ~Copyable {
         lastChange = start
     }
 
-    /// The current level.
-    @inlinable public var currentLevel: Int64 { level }
-
     /// Moves the level by `delta` at time `now` (which must not go backwards).
     @inlinable @inline(__always)
     public mutating func add(_ delta: Int64, at now: Int64) { set(level &+ delta, at: now) }

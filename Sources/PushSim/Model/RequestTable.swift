@@ -60,8 +60,6 @@ struct RequestTable: ~Copyable {
     private(set) var capacity: Int
     private var used = 0
     private var free: Int32 = -1
-    private(set) var live = 0
-    private(set) var peakLive = 0
 
     init(capacity: Int) {
         self.capacity = max(16, capacity)
@@ -77,8 +75,6 @@ struct RequestTable: ~Copyable {
 
     @inline(__always)
     mutating func allocate() -> Int {
-        live &+= 1
-        if live > peakLive { peakLive = live }
         if free >= 0 {
             let slot = Int(free)
             free = slots[slot].next
@@ -95,7 +91,6 @@ struct RequestTable: ~Copyable {
 
     @inline(__always)
     mutating func release(_ slot: Int) {
-        live &-= 1
         slots[slot].generation = (slots[slot].generation &+ 1) & 0xFF_FFFF
         slots[slot].state = .done
         slots[slot].next = free

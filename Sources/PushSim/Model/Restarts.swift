@@ -8,8 +8,6 @@ struct RestartRecord {
     var reset = 0
     var refused = 0
     var unanswered = 0
-    /// Push latency of mail that arrived in the hour after the restart began.
-    var latencyAfter = LogHistogram()
 }
 
 /// Graceful restarts (MODEL.md §3.5): "HTTP Server: Waiting for session to finish …".

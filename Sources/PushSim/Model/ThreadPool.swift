@@ -34,14 +34,4 @@ struct ThreadPool: ~Copyable {
         queued &-= 1
         return slot
     }
-
-    /// Empties the queue, returning what was in it (a restart resets everything).
-    mutating func drainQueue() -> [Int] {
-        var out: [Int] = []
-        while let s = dequeue() { out.append(s) }
-        return out
-    }
-
-    /// Forgets every held thread (a restart brings the pool back empty).
-    mutating func resetHeld() { held = 0 }
 }
