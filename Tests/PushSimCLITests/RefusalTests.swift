@@ -37,7 +37,7 @@ final class RefusalTests: XCTestCase {
     func testMaxMemoryLimitsRunsAndJobs() {
         let folder = temporaryFolder("maxmem")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        // The process alone is over 20 MiB (README performance), so 16M refuses anything.
+        // The process alone is over 20 MiB (Docs/Performance.md), so 16M refuses anything.
         let r = pushsim("run", quickstart, "--max-memory", "16M", "--out", folder + "/out")
         XCTAssertEqual(r.status, 2, r.err)
         XCTAssertTrue(r.err.contains("--max-memory is 16 MiB"), r.err)

@@ -2,7 +2,7 @@ import DiscreteEvent
 import XCTest
 @testable import PushSim
 
-/// The estimate against what was measured (README performance: `pushsim bench model` with
+/// The estimate against what was measured (Docs/Performance.md: `pushsim bench model` with
 /// 1,000,000 devices peaks at 297 MiB of resident memory, the process at 10,000 at 22 MiB).
 final class MemoryEstimateTests: XCTestCase {
     func testTheEstimateCoversTheMeasuredPeakWithASmallMargin() {

@@ -2,7 +2,7 @@ import XCTest
 @testable import PushSim
 
 /// The per-device and per-request records are sized for the cache and for the memory
-/// target (≤ 300 bytes per device at 1,000,000 devices, MODEL.md / README performance).
+/// target (≤ 300 bytes per device at 1,000,000 devices, MODEL.md / Docs/Performance.md).
 /// A field added without thought shows up here first.
 final class MemoryLayoutTests: XCTestCase {
     func testRequestIsOneCacheLine() {

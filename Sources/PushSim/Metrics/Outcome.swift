@@ -101,8 +101,11 @@ extension ServerRun {
 }
 
 extension Figures {
-    /// Figures from accumulated metrics; `threads` and `queue` are the levels to report
-    /// (the server's for overall figures, the population's own for a population).
+    /// Figures from accumulated metrics. `threads`, `queue`, `capacity` and `fullFraction`
+    /// are a server's (`Simulation.makeSummary` passes, for a population, the server it runs
+    /// on; for the pool, or a population on several servers, the first server's levels with
+    /// the capacity summed over the servers and the mean full fraction, and then
+    /// `sumLevels` replaces the levels by their sums).
     init(_ a: Accumulated, threads: TimeWeighted, queue: TimeWeighted, capacity: Int,
          fullFraction: Double, measuredSeconds: Double) {
         let m = a.metrics
