@@ -40,6 +40,9 @@ let package = Package(
         .target(name: "AccessLogReports", dependencies: ["AccessLogs", "Charts", "JSON5", "PushSimReports", "Experiments"]),
         // Runs that write their server's access log (`run --access-log`): a probe per line.
         .target(name: "RunLogs", dependencies: ["AccessLogs", "PushSim", "Experiments"]),
+        // `pushsim calibrate`: a scenario estimated from an access log (per device type: client
+        // kind, heartbeat, mail and open rates by competing risks, Sync work, server kind).
+        .target(name: "Calibration", dependencies: ["AccessLogs", "JSON5"]),
         // The commands, as a library so that they can be tested in-process.
         .target(name: "PushSimCLI", dependencies: ["Experiments", "ScenarioFile", "PushSimReports", "PushSim", "DiscreteEvent", "JSON5",
                                                    "AccessLogs", "AccessLogReports", "RunLogs"]),
@@ -58,3 +61,8 @@ let package = Package(
                                                       "RunLogs", "PushSim", "ScenarioFile"]),
     ]
 )
+
+// Calibration's users, added here so that the target lists above stay as they are.
+for target in package.targets where target.name == "PushSimCLI" || target.name == "AccessLogsTests" {
+    target.dependencies.append("Calibration")
+}

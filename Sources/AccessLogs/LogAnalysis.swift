@@ -157,7 +157,7 @@ public struct LogAnalysis: ~Copyable, RequestSink {
     /// cluster of the longest 200 Pings: scanning down from the longest, the first 10-second
     /// window that holds at least 5 % of the 200 Pings (and at least 3), its median in whole
     /// seconds. nil when neither exists.
-    static func heartbeat(tokens: [Int], durations: [Int]) -> (seconds: Double, source: String)? {
+    public static func heartbeat(tokens: [Int], durations: [Int]) -> (seconds: Double, source: String)? {
         if let best = tokens.indices.max(by: { (tokens[$0], $1) < (tokens[$1], $0) }), tokens[best] > 0 {
             return (Double(best), "Hb log token")
         }

@@ -1,0 +1,131 @@
+import AccessLogs
+import Foundation
+
+/// The sums a calibration needs, per device type, built one request at a time beside
+/// `LogAnalysis` (which gives the log's overall figures): Ping exposure time, 200 Pings by
+/// whole seconds of duration, superseded Pings, Hb tokens, Syncs (with the sums of their log
+/// durations, for a lognormal fit), outbox items, and Syncs that start while a Ping of the
+/// same device is open (the sign of a dual-connection client).
+///
+/// Memory: a few words per device plus two fixed histograms per device type; nothing holds a
+/// request after `add` returns. Cost per request: one dictionary look-up (it copies the user
+/// and device ID out as Strings, which `LogAnalysis`'s hot path avoids; calibration reads a
+/// log once).
+public struct DeviceTypeTally: RequestSink {
+    /// Per device type.
+    public struct Sums: Sendable {
+        public var devices = 0
+        public var pings = 0
+        /// Total time the Pings were open (µs): the exposure T of the competing risks.
+        public var pingMicros: Int64 = 0
+        public var superseded = 0
+        public var conflict409 = 0
+        /// 200 Pings (not superseded) by whole seconds of duration, 0…7200 (the last holds longer ones).
+        public var ping200Seconds = [Int](repeating: 0, count: 7_201)
+        /// `Hb` tokens by seconds, 0…4095.
+        public var heartbeatTokens = [Int](repeating: 0, count: 4_096)
+        public var syncs = 0
+        /// 200 Syncs with a positive duration: count and sums of ln(seconds) and its square.
+        public var syncs200 = 0
+        public var syncLogSum = 0.0, syncLogSquares = 0.0
+        /// SendMail, SmartReply, SmartForward.
+        public var outboxItems = 0
+        /// Syncs that started while a Ping of the same device was open and did not end it.
+        public var syncsDuringPing = 0
+
+        init() {}
+    }
+
+    struct DeviceState {
+        var typeIndex: Int
+        var pingStart: Int64 = 0, pingEnd: Int64 = 0
+        /// Starts of recent Syncs not inside the last Ping seen (end-stamped logs give a Ping
+        /// after the Syncs it spanned).
+        var pendingSyncStarts: [Int64] = []
+    }
+
+    /// A Sync that starts within this margin of a Ping's end ended it (single client) rather
+    /// than ran beside it; µs.
+    static let margin: Int64 = 1_000_000
+    static let pendingLimit = 16
+
+    private var deviceIndex: [String: Int] = [:]
+    private var devices: [DeviceState] = []
+    private var typeIndex: [String: Int] = [:]
+    public private(set) var typeNames: [String] = []
+    public private(set) var sums: [Sums] = []
+
+    public init() {}
+
+    private mutating func type(_ name: String) -> Int {
+        if let k = typeIndex[name] { return k }
+        typeIndex[name] = sums.count
+        typeNames.append(name)
+        sums.append(Sums())
+        return sums.count - 1
+    }
+
+    public mutating func add(_ r: ParsedRequest) {
+        guard r.deviceID.count > 0 else { return }
+        let key = String(decoding: r.user, as: UTF8.self) + "\u{0}" + String(decoding: r.deviceID, as: UTF8.self)
+        let d: Int
+        if let k = deviceIndex[key] {
+            d = k
+        } else {
+            // A device takes the type of its first request (empty types read as "unknown").
+            let name = r.deviceType.count > 0 ? String(decoding: r.deviceType, as: UTF8.self) : "unknown"
+            d = devices.count
+            deviceIndex[key] = d
+            let t = type(name)
+            devices.append(DeviceState(typeIndex: t))
+            sums[t].devices += 1
+        }
+        let t = devices[d].typeIndex
+        let end = r.start &+ r.duration
+        switch r.command {
+        case .ping:
+            sums[t].pings += 1
+            sums[t].pingMicros &+= r.duration
+            if r.superseded { sums[t].superseded += 1 }
+            if r.status == 409 { sums[t].conflict409 += 1 }
+            if r.status == 200 && !r.pingCollision { sums[t].ping200Seconds[Int(min(max(r.duration, 0) / 1_000_000, 7_200))] += 1 }
+            if r.heartbeatSeconds >= 0 && r.heartbeatSeconds < 4_096 { sums[t].heartbeatTokens[Int(r.heartbeatSeconds)] += 1 }
+            var pending = devices[d].pendingSyncStarts
+            let before = pending.count
+            pending.removeAll { $0 > r.start &+ Self.margin && $0 < end &- Self.margin }
+            sums[t].syncsDuringPing += before - pending.count
+            devices[d].pendingSyncStarts = pending
+            devices[d].pingStart = r.start
+            devices[d].pingEnd = end
+        case .sync:
+            sums[t].syncs += 1
+            if r.status == 200 && r.duration > 0 {
+                let l = log(Double(r.duration) / 1e6)
+                sums[t].syncs200 += 1
+                sums[t].syncLogSum += l
+                sums[t].syncLogSquares += l * l
+            }
+            if r.start > devices[d].pingStart &+ Self.margin && r.start < devices[d].pingEnd &- Self.margin {
+                sums[t].syncsDuringPing += 1
+            } else {
+                devices[d].pendingSyncStarts.append(r.start)
+                if devices[d].pendingSyncStarts.count > Self.pendingLimit { devices[d].pendingSyncStarts.removeFirst() }
+            }
+        case .sendMail, .smartReply, .smartForward:
+            sums[t].outboxItems += 1
+        default:
+            break
+        }
+    }
+}
+
+/// The two sinks a calibration reads a log into, in one pass.
+public struct CalibrationSink: ~Copyable, RequestSink {
+    public var analysis = LogAnalysis()
+    public var tally = DeviceTypeTally()
+    public init() {}
+    public mutating func add(_ r: ParsedRequest) {
+        analysis.add(r)
+        tally.add(r)
+    }
+}

@@ -1,0 +1,98 @@
+import AccessLogs
+import Foundation
+
+/// A rate estimated from a Poisson count over an exposure: value and 95 % interval (per day).
+public struct RateEstimate: Sendable, Equatable {
+    public var count: Int
+    /// Exposure (device-days).
+    public var days: Double
+    public var value: Double { Double(count) / days }
+    /// ± 1.96 √n ÷ T, the normal approximation of a Poisson count's interval (never below 0).
+    public var ci95: (low: Double, high: Double) {
+        let half = 1.96 * Double(count).squareRoot() / days
+        return (max(0, value - half), value + half)
+    }
+    public static func == (a: RateEstimate, b: RateEstimate) -> Bool { a.count == b.count && a.days == b.days }
+}
+
+/// What a log says about one device type, in the terms of a scenario's population
+/// (MODEL.md's estimation by competing risks: a Ping ends at the first of mail, an open and
+/// the heartbeat).
+public struct TypeEstimate: Sendable {
+    public enum Client: String, Sendable { case single, dual }
+
+    public var deviceType: String
+    public var devices: Int
+    public var pings: Int
+    public var superseded: Int
+    public var conflict409: Int
+    public var client: Client
+    /// Syncs that started inside an open Ping of their device without ending it.
+    public var syncsDuringPing: Int
+    public var heartbeatSeconds: Double
+    public var heartbeatSource: String
+    /// A 200 Ping shorter than this (s) ended for mail; longer, at the heartbeat.
+    public var mailCutoffSeconds: Int
+    public var mail: RateEstimate
+    public var opens: RateEstimate
+    /// Outbox items (SendMail, SmartReply, SmartForward) per device-day; nil when the log shows none.
+    public var outbox: RateEstimate?
+    public var syncs: Int
+    /// Lognormal fit of the 200 Syncs' durations (s); nil without any.
+    public var syncMedianSeconds: Double?, syncP95Seconds: Double?
+    public var syncs200: Int
+}
+
+/// Why a log cannot be calibrated: a sentence naming what is missing (exit status 2).
+public struct CalibrationError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}
+
+public enum Estimator {
+    /// Fewest Pings a device type needs for an estimate.
+    public static let minimumPings = 30
+
+    /// The estimates of every device type in `tally`, largest first (then by name).
+    ///
+    /// - Throws: when the log has no Pings, or a device type has fewer than `minimumPings`,
+    ///   or no heartbeat can be found.
+    public static func estimate(_ tally: DeviceTypeTally) throws(CalibrationError) -> [TypeEstimate] {
+        let total = tally.sums.reduce(0) { $0 + $1.pings }
+        guard total > 0 else {
+            throw CalibrationError(description: "the log holds no Ping (Cmd=Ping) request, so there is no Ping time over which to estimate mail and open rates; give a log of a server whose devices use push (Ping)")
+        }
+        var out: [TypeEstimate] = []
+        for (k, s) in tally.sums.enumerated() {
+            let name = tally.typeNames[k]
+            guard s.pings >= minimumPings else {
+                throw CalibrationError(description: "device type \"\(name)\" has \(s.pings) Ping\(s.pings == 1 ? "" : "s") (\(s.devices) device\(s.devices == 1 ? "" : "s")); an estimate needs at least \(minimumPings): give a longer log, or one without that device type (--from/--to or a filtered copy)")
+            }
+            guard let hb = LogAnalysis.heartbeat(tokens: s.heartbeatTokens, durations: s.ping200Seconds) else {
+                throw CalibrationError(description: "device type \"\(name)\" shows no heartbeat: no Hb token and no cluster of long 200 Pings among its \(s.pings) Pings")
+            }
+            // "A 200 Ping within a few seconds of H counts as a heartbeat": 5 s, less for short heartbeats.
+            let margin = max(1, min(5, Int((hb.seconds * 0.05).rounded())))
+            let cutoff = max(0, Int(hb.seconds) - margin)
+            let mailPings = s.ping200Seconds[0..<min(cutoff, s.ping200Seconds.count)].reduce(0, +)
+            let days = Double(s.pingMicros) / 1e6 / 86_400
+            let dual = s.syncsDuringPing >= max(3, s.pings / 50)
+            let outbox = s.outboxItems > 0 ? RateEstimate(count: s.outboxItems, days: days) : nil
+            // A single client's open ends its Ping (superseded); a dual client's opens are the
+            // Syncs it makes beside the open Ping. An outbox item's Sync looks the same: out of μ.
+            let openEvents = max(0, (dual ? s.syncsDuringPing : s.superseded) - s.outboxItems)
+            var median: Double?, p95: Double?
+            if s.syncs200 > 0 {
+                let mean = s.syncLogSum / Double(s.syncs200)
+                let variance = max(0, s.syncLogSquares / Double(s.syncs200) - mean * mean)
+                median = exp(mean)
+                p95 = exp(mean + 1.6448536269514722 * variance.squareRoot())
+            }
+            out.append(TypeEstimate(deviceType: name, devices: s.devices, pings: s.pings, superseded: s.superseded, conflict409: s.conflict409,
+                                    client: dual ? .dual : .single, syncsDuringPing: s.syncsDuringPing,
+                                    heartbeatSeconds: hb.seconds, heartbeatSource: hb.source, mailCutoffSeconds: cutoff,
+                                    mail: RateEstimate(count: mailPings, days: days), opens: RateEstimate(count: openEvents, days: days),
+                                    outbox: outbox, syncs: s.syncs, syncMedianSeconds: median, syncP95Seconds: p95, syncs200: s.syncs200))
+        }
+        return out.sorted { ($1.devices, $0.deviceType) < ($0.devices, $1.deviceType) }
+    }
+}
