@@ -68,7 +68,7 @@ extension Calibration {
                   heartbeat: { fixed: "\(Int(e.heartbeatSeconds.rounded()))s" },   // H from the \(e.heartbeatSource)
                   // λ = \(Self.fixed(e.mail.value, 1)) mail/day (\(Self.plural(e.mail.count, "Ping")) ended 200 before H, shorter than \(e.mailCutoffSeconds) s, over \(days) device-days); 95 % \(Self.fixed(e.mail.ci95.low, 1))–\(Self.fixed(e.mail.ci95.high, 1))
                   mail: { perDay: \(Self.fixed(e.mail.value, 2)) },
-                  // μ = \(Self.fixed(e.opens.value, 1)) opens/day (\(Self.plural(e.opens.count, "")) \(opensWhy)\(e.outbox == nil ? "" : " less outbox items") over \(days) device-days); 95 % \(Self.fixed(e.opens.ci95.low, 1))–\(Self.fixed(e.opens.ci95.high, 1))
+                  // μ = \(Self.fixed(e.opens.value, 1)) opens/day (\(e.opens.count) \(opensWhy)\(e.outbox == nil ? "" : " less outbox items") over \(days) device-days); 95 % \(Self.fixed(e.opens.ci95.low, 1))–\(Self.fixed(e.opens.ci95.high, 1))
                   // afterNotify 0: a log cannot tell an open prompted by a notification from a spontaneous one, so μ holds both
                   userOpens: { perDay: \(Self.fixed(e.opens.value, 2)), afterNotify: { probability: 0 } },
 

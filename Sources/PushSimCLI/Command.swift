@@ -31,6 +31,7 @@ public enum PushSimCommand {
     static var commands: [any Command.Type] { [
         RunCommand.self, ValidateCommand.self, SweepCommand.self, SizeCommand.self, MergeCommand.self, ReportCommand.self, BenchCommand.self,
         LogsCommand.self,
+        CalibrateCommand.self,
     ] }
 
     /// Runs the command line `arguments` (without the program name) on standard output and

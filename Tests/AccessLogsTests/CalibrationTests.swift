@@ -2,6 +2,8 @@ import AccessLogs
 import Calibration
 import Foundation
 import PushSim
+import DiscreteEvent
+import RunLogs
 import ScenarioFile
 import XCTest
 
@@ -115,6 +117,62 @@ final class CalibrationTests: XCTestCase {
         }
         XCTAssertThrowsError(try calibrate(syncs, .domino)) { error in
             XCTAssertTrue("\(error)".contains("no Ping"), "\(error)")
+        }
+    }
+}
+
+/// Recovery: `calibrate` on the logs of runs with known λ, μ and H finds them within their
+/// intervals (the model's truth, not the estimator restated).
+final class CalibrationRecoveryTests: XCTestCase {
+    static func population(_ name: String, _ client: ClientKind, count: Int, mail: Double, opens: Double, heartbeat: SimTime) -> Population {
+        var p = Population(name: name, count: count)
+        p.client = client
+        p.heartbeat = .fixed(heartbeat)
+        p.mailPerDay = mail
+        p.userOpensPerDay = opens
+        p.afterNotifyProbability = 0
+        p.outbox.perDay = 0
+        p.firewallIdleTimeout = nil
+        return p
+    }
+
+    func recover(_ populations: [Population], kind: ServerKind, format: LogFormat) throws -> Calibration {
+        var s = Scenario(name: "recovery", populations: populations)
+        s.server = ServerConfig(kind: kind)
+        s.server.threads = 400
+        s.duration = .hours(25)
+        s.warmup = .hours(1)
+        let folder = temporaryFolder("recovery-\(format)")
+        _ = try RunAccessLog.run(s, format: format, folder: folder)
+        return try Calibration.read(paths: [folder + "/access.log"], options: LogReader.Options(format: format), name: "recovered")
+    }
+
+    /// Each 95 % interval misses its truth once in 20 runs, and a test checks several: the
+    /// check is the 99.9 % interval (± 3.29 √n ÷ T), which a biased estimator still fails.
+    func assertRecovers(_ e: TypeEstimate, _ p: Population, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(e.devices, p.count, file: file, line: line)
+        XCTAssertEqual(e.client.rawValue, p.client == .dual ? "dual" : "single", file: file, line: line)
+        if case .fixed(let h) = p.heartbeat { XCTAssertEqual(e.heartbeatSeconds, h.seconds, accuracy: 2, file: file, line: line) }
+        for (r, truth, what) in [(e.mail, p.mailPerDay, "λ"), (e.opens, p.userOpensPerDay, "μ")] {
+            let half = 3.29 * Double(r.count).squareRoot() / r.days
+            XCTAssertEqual(r.value, truth, accuracy: half, "\(what)̂ = \(r.value), 95 % \(r.ci95), truth \(truth)", file: file, line: line)
+        }
+    }
+
+    func testSingleClientsOnTraveler() throws {
+        let p = Self.population("iPhone", .single, count: 40, mail: 88, opens: 164, heartbeat: .minutes(5))
+        let c = try recover([p], kind: .traveler, format: .domino)
+        XCTAssertEqual(c.types.count, 1)
+        assertRecovers(c.types[0], p)
+    }
+
+    func testDualAndSingleClientsOnExchange() throws {
+        let single = Self.population("iPhone", .single, count: 30, mail: 60, opens: 40, heartbeat: .minutes(10))
+        let dual = Self.population("Android", .dual, count: 30, mail: 100, opens: 30, heartbeat: .minutes(8))
+        let c = try recover([single, dual], kind: .exchange, format: .iis)
+        XCTAssertEqual(c.types.count, 2)
+        for e in c.types {
+            assertRecovers(e, e.deviceType.lowercased() == "iphone" ? single : dual)
         }
     }
 }

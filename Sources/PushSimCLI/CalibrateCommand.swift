@@ -1,0 +1,119 @@
+import AccessLogs
+import Calibration
+import Experiments
+import Foundation
+import ScenarioFile
+
+/// `pushsim calibrate LOG…`: a scenario estimated from a server's access log.
+struct CalibrateCommand: Command {
+    static let name = "calibrate"
+    static let abstract = "Estimate a scenario from a server's access log: mail and open rates, heartbeat, client kind."
+    static let usage = "calibrate LOG... [--format iis|apache|nginx|domino|zpush] [--out DIR] [--quiet]"
+    static let discussion = """
+    Reads one or more access logs as one log (as `pushsim logs` does) and estimates, per
+    device type (iPhone, Android, …): the client kind (single when its Pings end 409 or
+    superseded as its Syncs start, dual when its Syncs run beside open Pings), the heartbeat
+    H (the Hb token, else the cluster of the longest 200 Pings), the mail rate λ and the
+    open rate μ (a Ping ends at the first of mail, an open and H: λ̂ = 200 Pings ended before
+    H ÷ T, μ̂ = superseded Pings ÷ T, T the Pings' total open time, with 95 % intervals),
+    the device count and the Syncs' work; and the server kind from the format. Writes into
+    DIR (default Results/calibrate-<first log's name>/):
+      <name>.json5       a scenario, every estimated value with a comment giving its evidence
+      calibration.json   the estimates, numeric ones as {value, ci95}
+    then run it like any scenario:
+      pushsim calibrate domino/logs/access.log
+      pushsim run Results/calibrate-access.log/access.json5
+      pushsim calibrate u_ex240301.log u_ex240302.log --out Results/exchange-calibrated
+    Each device type needs at least 30 Pings; a log without Pings is refused (exit 2,
+    nothing written).
+    """
+    static let options: [OptionSpec] = [
+        .value("format", "F", help: "iis, apache, nginx, domino or zpush (default: detected)."),
+        .value("out", "DIR", help: "Output folder (default Results/calibrate-<first log's name>)."),
+        .flag("quiet", help: "No progress on stderr."),
+    ]
+
+    var files: [String]
+    var options = LogReader.Options()
+    var out: String
+    var quiet: Bool
+
+    init(_ a: ParsedArguments) throws(UsageError) {
+        guard !a.positionals.isEmpty else { throw UsageError("expected one or more access LOG files") }
+        files = a.positionals
+        if let f = a.value("format") {
+            guard let format = LogFormat(rawValue: f) else {
+                let hint = Suggestions.closest(to: f, among: LogFormat.allCases.map(\.rawValue)).map { "; did you mean \"\($0)\"?" } ?? ""
+                throw UsageError("--format expects iis, apache, nginx, domino or zpush, found \"\(f)\"\(hint)")
+            }
+            options.format = format
+        }
+        quiet = a.has("quiet")
+        out = a.value("out") ?? "Results/calibrate-\(LogsCommand.stem(files[0]))"
+    }
+
+    /// The scenario's name: the first log's name without extensions, in letters, digits, - and _.
+    var scenarioName: String {
+        let stem = LogsCommand.stem(files[0])
+        let base = stem.split(separator: ".").first.map(String.init) ?? stem
+        let name = String(base.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
+        return name.isEmpty ? "calibrated" : name
+    }
+
+    func run(_ console: Console) -> Int32 {
+        let existed = FileManager.default.fileExists(atPath: out)
+        do {
+            try AtomicFile.checkWritable(folder: out)
+        } catch {
+            console.err("pushsim calibrate: \(error)\n")
+            return ExitStatus.failure
+        }
+        // Refused input leaves nothing behind, not even the folder the check made.
+        let removeFolder = { if !existed { try? FileManager.default.removeItem(atPath: out) } }
+        let progress = ProgressLine(console, mode: ProgressMode.resolve(nil, quiet: quiet, console: console))
+        let calibration: Calibration
+        do {
+            calibration = try Calibration.read(paths: files, options: options, name: scenarioName, progress: { lines in
+                progress.line("\(ProgressLine.rate(Double(lines))) lines")
+            })
+        } catch {
+            progress.finish()
+            removeFolder()
+            console.err("pushsim calibrate: \(error)\n")
+            return ExitStatus.badInput
+        }
+        progress.finish()
+        let scenarioFile = "\(out)/\(scenarioName).json5"
+        let text = calibration.scenarioText()
+        // The scenario must load as it is; a failure here is a bug of this command, not of the log.
+        do {
+            _ = try ScenarioLoader.load(text: text, file: scenarioFile)
+        } catch {
+            removeFolder()
+            console.err("pushsim calibrate: the estimated scenario does not load (a bug; please report it with the log's format):\n\(error)\n")
+            return ExitStatus.failure
+        }
+        do {
+            try AtomicFile.write(text, to: scenarioFile)
+            try AtomicFile.write(calibration.json().rendered(pretty: true), to: "\(out)/calibration.json")
+        } catch {
+            console.err("pushsim calibrate: \(error)\n")
+            return ExitStatus.failure
+        }
+        console.out(Self.summary(calibration))
+        console.out("Scenario in \(scenarioFile) — run it with `pushsim run \(scenarioFile)`\n")
+        return ExitStatus.success
+    }
+
+    /// The terminal lines: one per device type.
+    static func summary(_ c: Calibration) -> String {
+        let f = { (x: Double) in String(format: "%.1f", x) }
+        var text = "\(c.figures.format.rawValue) log, \(c.figures.requests) requests: server kind \(c.serverKind), threads \(c.threads)\n"
+        for e in c.types {
+            text += "  \(e.deviceType): \(e.devices) device\(e.devices == 1 ? "" : "s"), \(e.client.rawValue) client, H \(Int(e.heartbeatSeconds)) s, "
+            text += "mail \(f(e.mail.value))/day [\(f(e.mail.ci95.low))–\(f(e.mail.ci95.high))], opens \(f(e.opens.value))/day [\(f(e.opens.ci95.low))–\(f(e.opens.ci95.high))] "
+            text += "over \(String(format: "%.2f", e.mail.days)) device-days of Pings\n"
+        }
+        return text
+    }
+}

@@ -1,0 +1,78 @@
+import AccessLogs
+import Foundation
+import XCTest
+@testable import PushSimCLI
+
+/// `pushsim calibrate`: the scenario and calibration.json, refusals with exit 2 and nothing written.
+final class CalibrateCommandTests: XCTestCase {
+    /// An IIS log of one iPhone: `pings` Pings with Hb 300, every 4th superseded (200 with
+    /// the collision token, as Exchange logs it), each followed by a Sync.
+    func iisLog(_ folder: String, pings: Int) -> String {
+        let w = AccessLogWriter(format: .iis)
+        let t0: Int64 = 1_709_287_200_000_000
+        var lines = w.header(start: t0)
+        var t = t0
+        for k in 0..<pings {
+            let d: Int64 = k % 4 == 0 ? 100_000_000 : k % 4 == 1 ? 50_000_000 : 300_000_000
+            lines.append(w.line(AccessLogRecord(start: t, duration: d, command: .ping, status: 200, user: "alice", deviceID: "ApplAAA",
+                                                deviceType: "iPhone", heartbeatSeconds: 300, pingCollision: k % 4 == 0)))
+            t += d
+            lines.append(w.line(AccessLogRecord(start: t, duration: 150_000, command: .sync, status: 200, user: "alice", deviceID: "ApplAAA", deviceType: "iPhone")))
+            t += 1_000_000
+        }
+        let path = folder + "/u_ex240301.log"
+        FileManager.default.createFile(atPath: path, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
+        return path
+    }
+
+    func testWritesAScenarioThatLoadsAndTheEstimates() throws {
+        let folder = temporaryFolder("calibrate-cli")
+        let log = iisLog(folder, pings: 40)
+        let out = folder + "/out"
+        let r = pushsim("calibrate", log, "--out", out, "--quiet")
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("iPhone: 1 device, single client, H 300 s"), r.out)
+        let scenario = out + "/u_ex240301.json5"
+        XCTAssertEqual(pushsim("validate", scenario).status, 0, "the scenario loads")
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/calibration.json"))) as? [String: Any])
+        let estimates = try XCTUnwrap(json["estimates"] as? [String: Any])
+        XCTAssertEqual(estimates["serverKind"] as? String, "exchange")
+        XCTAssertEqual(estimates["client"] as? String, "single")
+        XCTAssertEqual(estimates["devices"] as? Int, 1)
+        // 10 mail Pings (50 s) and 10 superseded over 10·100 + 10·50 + 20·300 s of Pings.
+        let pingSeconds: Double = 10 * 100 + 10 * 50 + 20 * 300
+        let days = pingSeconds / 86_400
+        let mail = try XCTUnwrap(estimates["mailPerDay"] as? [String: Any])
+        XCTAssertEqual(try XCTUnwrap(mail["value"] as? Double), 10 / days, accuracy: 1e-3)
+        let ci = try XCTUnwrap(mail["ci95"] as? [Double])
+        XCTAssertEqual(ci[1] - ci[0], 2 * 1.96 * 10.0.squareRoot() / days, accuracy: 1e-3)
+        let opens = try XCTUnwrap(estimates["opensPerDay"] as? [String: Any])
+        XCTAssertEqual(try XCTUnwrap(opens["value"] as? Double), 10 / days, accuracy: 1e-3)
+        XCTAssertEqual((estimates["heartbeatSeconds"] as? [String: Any])?["value"] as? Int, 300)
+    }
+
+    func testRefusesTooFewPingsAndWritesNothing() throws {
+        let folder = temporaryFolder("calibrate-few")
+        let log = iisLog(folder, pings: 29)
+        let out = folder + "/out"
+        let r = pushsim("calibrate", log, "--out", out, "--quiet")
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.err.contains("device type \"iPhone\" has 29 Pings"), r.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out), "nothing written, not even the folder")
+    }
+
+    func testRefusesALogWithoutPings() throws {
+        let folder = temporaryFolder("calibrate-none")
+        let w = AccessLogWriter(format: .iis)
+        let t0: Int64 = 1_709_287_200_000_000
+        let lines = w.header(start: t0) + (0..<5).map { k in
+            w.line(AccessLogRecord(start: t0 + Int64(k) * 1_000_000, duration: 150_000, command: .sync, status: 200, user: "a", deviceID: "D", deviceType: "iPhone"))
+        }
+        let log = folder + "/syncs.log"
+        FileManager.default.createFile(atPath: log, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
+        let r = pushsim("calibrate", log, "--out", folder + "/out", "--quiet")
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.err.contains("no Ping"), r.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/out"))
+    }
+}
