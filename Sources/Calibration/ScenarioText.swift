@@ -66,6 +66,7 @@ extension Calibration {
                   count: \(e.devices),   // devices seen in the log
                   client: "\(e.client.rawValue)",   // \(clientWhy)
                   heartbeat: { fixed: "\(Int(e.heartbeatSeconds.rounded()))s" },   // H from the \(e.heartbeatSource)
+                  firewall: { idleTimeout: "none" },   // the log's Pings lasted H: no firewall cut them sooner
                   // λ = \(Self.fixed(e.mail.value, 1)) mail/day (\(Self.plural(e.mail.count, "Ping")) ended 200 before H, shorter than \(e.mailCutoffSeconds) s, over \(days) device-days); 95 % \(Self.fixed(e.mail.ci95.low, 1))–\(Self.fixed(e.mail.ci95.high, 1))
                   mail: { perDay: \(Self.fixed(e.mail.value, 2)) },
                   // μ = \(Self.fixed(e.opens.value, 1)) opens/day (\(e.opens.count) \(opensWhy)\(e.outbox == nil ? "" : " less outbox items") over \(days) device-days); 95 % \(Self.fixed(e.opens.ci95.low, 1))–\(Self.fixed(e.opens.ci95.high, 1))

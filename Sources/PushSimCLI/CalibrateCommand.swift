@@ -2,13 +2,14 @@ import AccessLogs
 import Calibration
 import Experiments
 import Foundation
+import PushSim
 import ScenarioFile
 
 /// `pushsim calibrate LOG…`: a scenario estimated from a server's access log.
 struct CalibrateCommand: Command {
     static let name = "calibrate"
     static let abstract = "Estimate a scenario from a server's access log: mail and open rates, heartbeat, client kind."
-    static let usage = "calibrate LOG... [--format iis|apache|nginx|domino|zpush] [--out DIR] [--quiet]"
+    static let usage = "calibrate LOG... [--format iis|apache|nginx|domino|zpush] [--out DIR] [--no-check] [--quiet]"
     static let discussion = """
     Reads one or more access logs as one log (as `pushsim logs` does) and estimates, per
     device type (iPhone, Android, …): the client kind (single when its Pings end 409 or
@@ -19,8 +20,11 @@ struct CalibrateCommand: Command {
     the device count and the Syncs' work; and the server kind from the format. Writes into
     DIR (default Results/calibrate-<first log's name>/):
       <name>.json5       a scenario, every estimated value with a comment giving its evidence
-      calibration.json   the estimates, numeric ones as {value, ci95}
-    then run it like any scenario:
+      calibration.json   the estimates, numeric ones as {value, ci95}, and `check`
+    Then it runs the scenario (over the log's span; --no-check skips it) and prints the
+    log's figures beside the simulation's (Pings and Syncs per device-day, superseded
+    share, Ping duration mean, concurrency p99), flagging differences beyond the noise.
+    Run it like any scenario:
       pushsim calibrate domino/logs/access.log
       pushsim run Results/calibrate-access.log/access.json5
       pushsim calibrate u_ex240301.log u_ex240302.log --out Results/exchange-calibrated
@@ -30,6 +34,7 @@ struct CalibrateCommand: Command {
     static let options: [OptionSpec] = [
         .value("format", "F", help: "iis, apache, nginx, domino or zpush (default: detected)."),
         .value("out", "DIR", help: "Output folder (default Results/calibrate-<first log's name>)."),
+        .flag("no-check", help: "Do not run the calibrated scenario to compare it with the log."),
         .flag("quiet", help: "No progress on stderr."),
     ]
 
@@ -37,6 +42,7 @@ struct CalibrateCommand: Command {
     var options = LogReader.Options()
     var out: String
     var quiet: Bool
+    var check: Bool
 
     init(_ a: ParsedArguments) throws(UsageError) {
         guard !a.positionals.isEmpty else { throw UsageError("expected one or more access LOG files") }
@@ -49,6 +55,7 @@ struct CalibrateCommand: Command {
             options.format = format
         }
         quiet = a.has("quiet")
+        check = !a.has("no-check")
         out = a.value("out") ?? "Results/calibrate-\(LogsCommand.stem(files[0]))"
     }
 
@@ -86,21 +93,38 @@ struct CalibrateCommand: Command {
         let scenarioFile = "\(out)/\(scenarioName).json5"
         let text = calibration.scenarioText()
         // The scenario must load as it is; a failure here is a bug of this command, not of the log.
+        let loaded: LoadedScenario
         do {
-            _ = try ScenarioLoader.load(text: text, file: scenarioFile)
+            loaded = try ScenarioLoader.load(text: text, file: scenarioFile)
         } catch {
             removeFolder()
             console.err("pushsim calibrate: the estimated scenario does not load (a bug; please report it with the log's format):\n\(error)\n")
             return ExitStatus.failure
         }
+        var checked: CalibrationCheck?
+        if check {
+            let simulation = ProgressLine(console, mode: ProgressMode.resolve(nil, quiet: quiet, console: console))
+            do {
+                checked = try CalibrationCheck.run(loaded.scenario, against: calibration, progress: { p in
+                    simulation.line("check run \(Int(p.fraction * 100)) %")
+                })
+            } catch {
+                simulation.finish()
+                removeFolder()
+                console.err("pushsim calibrate: the check run failed: \(error)\n")
+                return ExitStatus.failure
+            }
+            simulation.finish()
+        }
         do {
             try AtomicFile.write(text, to: scenarioFile)
-            try AtomicFile.write(calibration.json().rendered(pretty: true), to: "\(out)/calibration.json")
+            try AtomicFile.write(calibration.json(check: checked?.json).rendered(pretty: true), to: "\(out)/calibration.json")
         } catch {
             console.err("pushsim calibrate: \(error)\n")
             return ExitStatus.failure
         }
         console.out(Self.summary(calibration))
+        if let checked { console.out(checked.text) }
         console.out("Scenario in \(scenarioFile) — run it with `pushsim run \(scenarioFile)`\n")
         return ExitStatus.success
     }

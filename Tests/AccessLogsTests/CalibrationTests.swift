@@ -176,3 +176,27 @@ final class CalibrationRecoveryTests: XCTestCase {
         }
     }
 }
+
+/// The calibrated scenario reproduces its log.
+final class CalibrationCheckTests: XCTestCase {
+    /// MODEL.md §7's case: the Traveler log's calibrated scenario gives a 409 share of 37.9 %
+    /// ± 2 points. The fixture has one iPhone (a share's standard error of 1.2 points over
+    /// its 1,763 Pings); the check runs 20 of them so that ± 2 points is 8 standard errors.
+    func testTravelerScenarioReproducesThe409Share() throws {
+        let writer = AccessLogWriter(format: .domino)
+        let path = writeLines(TravelerFixture.records().map(writer.line), to: temporaryFolder("check") + "/domino-access.log")
+        let c = try Calibration.read(paths: [path], options: LogReader.Options(format: .domino), name: "traveler")
+        var scenario = try ScenarioLoader.load(text: c.scenarioText(), file: "traveler.json5").scenario
+        scenario.populations[0].count = 20
+        scenario.server.threads = 40   // the calibrated 2 are for one device
+        let check = try CalibrationCheck.run(scenario, against: c)
+        let share = try XCTUnwrap(check.rows.first { $0.name == "supersededShare" })
+        XCTAssertEqual(share.log ?? 0, 668.0 / 1_763, accuracy: 1e-12)
+        XCTAssertEqual(share.simulation ?? 0, 0.379, accuracy: 0.02, "the 409 share of the calibrated scenario")
+        let pings = try XCTUnwrap(check.rows.first { $0.name == "pingsPerDeviceDay" })
+        XCTAssertEqual(pings.relativeDifference ?? 1, 0, accuracy: 0.05, "Pings per device-day")
+        let mean = try XCTUnwrap(check.rows.first { $0.name == "pingDurationMeanSeconds" })
+        XCTAssertEqual(mean.relativeDifference ?? 1, 0, accuracy: 0.05, "Ping duration mean")
+        XCTAssertTrue(c.json(check: check.json).rendered().contains("\"supersededShare\""))
+    }
+}
