@@ -103,6 +103,23 @@ final class CalibrationTests: XCTestCase {
         XCTAssertTrue(text.contains("client: \"dual\""), text)
     }
 
+    /// Every format reads the same estimates; the server kind follows the format.
+    func testServerKindByFormat() throws {
+        let records = TravelerFixture.records()
+        let want: [LogFormat: String] = [.iis: "exchange", .domino: "traveler", .zpush: "zpush", .apache: "traveler", .nginx: "traveler"]
+        var mail: Set<Int> = []
+        for format in LogFormat.allCases {
+            let c = try calibrate(records, format)
+            XCTAssertEqual(c.serverKind, want[format], "\(format)")
+            XCTAssertEqual(c.types.first?.opens.count, TravelerFixture.pings409, "\(format)")
+            mail.insert(c.types.first?.mail.count ?? -1)
+            let text = c.scenarioText()
+            XCTAssertNoThrow(try ScenarioLoader.load(text: text, file: "\(format).json5"), text)
+            XCTAssertEqual(text.contains("set exchange or zpush"), format == .apache || format == .nginx, "\(format)")
+        }
+        XCTAssertEqual(mail.count, 1, "the same mail Pings in every format")
+    }
+
     func testRefusals() throws {
         var few: [AccessLogRecord] = []
         for k in 0..<10 {

@@ -49,6 +49,22 @@ final class CalibrateCommandTests: XCTestCase {
         let opens = try XCTUnwrap(estimates["opensPerDay"] as? [String: Any])
         XCTAssertEqual(try XCTUnwrap(opens["value"] as? Double), 10 / days, accuracy: 1e-3)
         XCTAssertEqual((estimates["heartbeatSeconds"] as? [String: Any])?["value"] as? Int, 300)
+        // The check run: the log's figures beside the simulation's.
+        XCTAssertTrue(r.out.contains("pingsPerDeviceDay"), r.out)
+        let check = try XCTUnwrap(json["check"] as? [String: Any])
+        let share = try XCTUnwrap(check["supersededShare"] as? [String: Any])
+        XCTAssertEqual(try XCTUnwrap(share["log"] as? Double), 0.25, accuracy: 1e-9)
+        XCTAssertNotNil(share["simulation"] as? Double)
+
+        // Same input, same bytes; --no-check leaves `check` null.
+        let again = pushsim("calibrate", log, "--out", folder + "/again", "--quiet")
+        XCTAssertEqual(again.status, 0, again.err)
+        for name in ["u_ex240301.json5", "calibration.json"] {
+            XCTAssertEqual(try String(contentsOfFile: out + "/" + name, encoding: .utf8), try String(contentsOfFile: folder + "/again/" + name, encoding: .utf8), name)
+        }
+        XCTAssertEqual(pushsim("calibrate", log, "--out", folder + "/nocheck", "--no-check", "--quiet").status, 0)
+        let plain = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/nocheck/calibration.json"))) as? [String: Any])
+        XCTAssertTrue(plain["check"] is NSNull)
     }
 
     func testRefusesTooFewPingsAndWritesNothing() throws {
