@@ -21,6 +21,9 @@ extension Calibration {
                 ("syncsDuringPing", .int(e.syncsDuringPing)),
                 ("heartbeatSeconds", Self.estimate(e.heartbeatSeconds)),
                 ("heartbeatSource", .string(e.heartbeatSource)),
+                ("heartbeatTokens", e.heartbeatTokenRange.map { r in
+                    .object([("min", .int(r.min)), ("max", .int(r.max)), ("shareAtH", .number(r.shareAtH))])
+                } ?? .null),
                 ("mailPerDay", Self.estimate(e.mail.value, e.mail.ci95)),
                 ("mailPings", .int(e.mail.count)),
                 ("opensPerDay", Self.estimate(e.opens.value, e.opens.ci95)),

@@ -31,6 +31,9 @@ public struct TypeEstimate: Sendable {
     public var syncsDuringPing: Int
     public var heartbeatSeconds: Double
     public var heartbeatSource: String
+    /// Where the log has `Hb` tokens: the smallest and largest, and the share of tokened
+    /// Pings that asked for H (1 for a fixed heartbeat; lower for adaptive clients).
+    public var heartbeatTokenRange: (min: Int, max: Int, shareAtH: Double)?
     /// A 200 Ping shorter than this (s) ended for mail; longer, at the heartbeat.
     public var mailCutoffSeconds: Int
     public var mail: RateEstimate
@@ -67,6 +70,9 @@ public enum Estimator {
             guard s.pings >= minimumPings else {
                 throw CalibrationError(description: "device type \"\(name)\" has \(s.pings) Ping\(s.pings == 1 ? "" : "s") (\(s.devices) device\(s.devices == 1 ? "" : "s")); an estimate needs at least \(minimumPings): give a longer log, or one without that device type (--from/--to or a filtered copy)")
             }
+            guard s.pingMicros > 0 else {
+                throw CalibrationError(description: "the \(s.pings) Pings of device type \"\(name)\" all last 0 s, so there is no Ping time over which to estimate rates; is the duration's unit right (--format, or the log's time-taken field)?")
+            }
             guard let hb = LogAnalysis.heartbeat(tokens: s.heartbeatTokens, durations: s.ping200Seconds) else {
                 throw CalibrationError(description: "device type \"\(name)\" shows no heartbeat: no Hb token and no cluster of long 200 Pings among its \(s.pings) Pings")
             }
@@ -80,6 +86,11 @@ public enum Estimator {
             // A single client's open ends its Ping (superseded); a dual client's opens are the
             // Syncs it makes beside the open Ping. An outbox item's Sync looks the same: out of μ.
             let openEvents = max(0, (dual ? s.syncsDuringPing : s.superseded) - s.outboxItems)
+            let tokened = s.heartbeatTokens.reduce(0, +)
+            var range: (min: Int, max: Int, shareAtH: Double)?
+            if tokened > 0, let low = s.heartbeatTokens.firstIndex(where: { $0 > 0 }), let high = s.heartbeatTokens.lastIndex(where: { $0 > 0 }) {
+                range = (low, high, Double(s.heartbeatTokens[Int(hb.seconds)]) / Double(tokened))
+            }
             var median: Double?, p95: Double?
             if s.syncs200 > 0 {
                 let mean = s.syncLogSum / Double(s.syncs200)
@@ -89,7 +100,7 @@ public enum Estimator {
             }
             out.append(TypeEstimate(deviceType: name, devices: s.devices, pings: s.pings, superseded: s.superseded, conflict409: s.conflict409,
                                     client: dual ? .dual : .single, syncsDuringPing: s.syncsDuringPing,
-                                    heartbeatSeconds: hb.seconds, heartbeatSource: hb.source, mailCutoffSeconds: cutoff,
+                                    heartbeatSeconds: hb.seconds, heartbeatSource: hb.source, heartbeatTokenRange: range, mailCutoffSeconds: cutoff,
                                     mail: RateEstimate(count: mailPings, days: days), opens: RateEstimate(count: openEvents, days: days),
                                     outbox: outbox, syncs: s.syncs, syncMedianSeconds: median, syncP95Seconds: p95, syncs200: s.syncs200))
         }

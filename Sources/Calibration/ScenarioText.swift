@@ -65,7 +65,7 @@ extension Calibration {
                   name: \(JSONText.quoted(pop)),   // DeviceType \(JSONText.quoted(e.deviceType))
                   count: \(e.devices),   // devices seen in the log
                   client: "\(e.client.rawValue)",   // \(clientWhy)
-                  heartbeat: { fixed: "\(Int(e.heartbeatSeconds.rounded()))s" },   // H from the \(e.heartbeatSource)
+                  heartbeat: { fixed: "\(Int(e.heartbeatSeconds.rounded()))s" },   // H from the \(e.heartbeatSource)\(e.heartbeatTokenRange.map { r in r.min == r.max ? "" : "; Hb \(r.min)–\(r.max) s, \(Self.fixed(r.shareAtH * 100, 1)) % of Pings at H (varies: adaptive clients?)" } ?? "")
                   firewall: { idleTimeout: "none" },   // the log's Pings lasted H: no firewall cut them sooner
                   // λ = \(Self.fixed(e.mail.value, 1)) mail/day (\(Self.plural(e.mail.count, "Ping")) ended 200 before H, shorter than \(e.mailCutoffSeconds) s, over \(days) device-days); 95 % \(Self.fixed(e.mail.ci95.low, 1))–\(Self.fixed(e.mail.ci95.high, 1))
                   mail: { perDay: \(Self.fixed(e.mail.value, 2)) },

@@ -90,6 +90,9 @@ final class CalibrationTests: XCTestCase {
         XCTAssertEqual(e.client, .dual)
         XCTAssertEqual(e.heartbeatSeconds, 600)
         XCTAssertEqual(e.heartbeatSource, "Hb log token")
+        XCTAssertEqual(e.heartbeatTokenRange?.min, 600)
+        XCTAssertEqual(e.heartbeatTokenRange?.max, 600)
+        XCTAssertEqual(e.heartbeatTokenRange?.shareAtH, 1)
         XCTAssertEqual(e.syncsDuringPing, 120)
         XCTAssertEqual(e.mail.count, 40)
         XCTAssertEqual(e.outbox?.count, 60)
@@ -129,6 +132,23 @@ final class CalibrationTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("\"iPhone\" has 10 Pings"), "\(error)")
             XCTAssertTrue("\(error)".contains("at least 30"), "\(error)")
         }
+        let instant = (0..<40).map { k in
+            AccessLogRecord(start: 1_700_000_000_000_000 + Int64(k) * 1_000_000, duration: 0, command: .ping, status: 200, user: "u", deviceID: "A1", deviceType: "iPhone", heartbeatSeconds: 300)
+        }
+        XCTAssertThrowsError(try calibrate(instant, .iis)) { error in
+            XCTAssertTrue("\(error)".contains("all last 0 s"), "\(error)")
+        }
+        // An adaptive heartbeat shows in the scenario's comment.
+        var adaptive: [AccessLogRecord] = []
+        for k in 0..<40 {
+            let hb = k < 30 ? 480 : 780
+            adaptive.append(AccessLogRecord(start: 1_700_000_000_000_000 + Int64(k) * 1_000_000_000, duration: Int64(hb) * 1_000_000, command: .ping, status: 200,
+                                            user: "u", deviceID: "A1", deviceType: "Android", heartbeatSeconds: hb))
+        }
+        let c = try calibrate(adaptive, .iis)
+        XCTAssertEqual(c.types.first?.heartbeatSeconds, 480)
+        XCTAssertTrue(c.scenarioText().contains("Hb 480–780 s, 75.0 % of Pings at H (varies"), c.scenarioText())
+
         let syncs = (0..<10).map { k in
             AccessLogRecord(start: 1_700_000_000_000_000 + Int64(k) * 1_000_000, duration: 100_000, command: .sync, status: 200, user: "u", deviceID: "A1", deviceType: "iPhone")
         }
