@@ -15,6 +15,12 @@ public struct Calibration: Sendable {
     public var threads: Int
     public var syncs200: Int
     public var syncMedianSeconds: Double?, syncP95Seconds: Double?
+    /// Hourly weights (mean 1) of the rate of Ping-ending events (mail and superseded Pings)
+    /// per Ping-open time, local hours of the log; nil (flat) when the log covers less than a
+    /// day or an hour has no Ping time.
+    public var profile: [Double]?
+    /// The events the profile rests on.
+    public var profileEvents: Int
 
     /// Reads `paths` (one log, in time order) and estimates; `progress` as `LogReader.read`.
     public static func read(paths: [String], options: LogReader.Options, name: String,
@@ -54,7 +60,27 @@ public struct Calibration: Sendable {
             median = exp(mean)
             p95 = exp(mean + 1.6448536269514722 * max(0, squares / Double(n) - mean * mean).squareRoot())
         }
+        let (profile, events) = Self.profile(figures: figures, tally: tally, types: types)
         return Calibration(name: name, figures: figures, types: types, serverKind: kind, serverKindNote: note, threads: threads,
-                           syncs200: n, syncMedianSeconds: median, syncP95Seconds: p95)
+                           syncs200: n, syncMedianSeconds: median, syncP95Seconds: p95, profile: profile, profileEvents: events)
+    }
+
+    /// The time-of-day profile: per hour, (mail Pings + superseded Pings ended) ÷ Ping-open time.
+    static func profile(figures: LogFigures, tally: DeviceTypeTally, types: [TypeEstimate]) -> ([Double]?, Int) {
+        guard figures.spanSeconds >= 86_400 else { return (nil, 0) }
+        var events = [Int](repeating: 0, count: 24)
+        var exposure = [Int64](repeating: 0, count: 24)
+        for (k, s) in tally.sums.enumerated() {
+            guard let cutoff = types.first(where: { $0.deviceType == tally.typeNames[k] })?.mailCutoffSeconds else { continue }
+            for h in 0..<24 {
+                exposure[h] += s.hourPingMicros[h]
+                events[h] += s.hourSuperseded[h] + s.hourPing200Seconds[(h * 7_201)..<(h * 7_201 + min(cutoff, 7_201))].reduce(0, +)
+            }
+        }
+        let total = events.reduce(0, +)
+        guard total > 0, exposure.allSatisfy({ $0 > 0 }) else { return (nil, total) }
+        let rates = (0..<24).map { Double(events[$0]) / Double(exposure[$0]) }
+        let mean = rates.reduce(0, +) / 24
+        return (rates.map { $0 / mean }, total)
     }
 }

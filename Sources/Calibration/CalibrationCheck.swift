@@ -72,7 +72,7 @@ public struct CalibrationCheck: Sendable {
             t += "  \(r.name.padding(toLength: 24, withPad: " ", startingAt: 0)) log \(show(r.log).padding(toLength: 9, withPad: " ", startingAt: 0)) simulation \(show(r.simulation).padding(toLength: 9, withPad: " ", startingAt: 0)) \(d)\(r.flagged ? "  ← beyond the noise" : "")\n"
         }
         if rows.contains(where: \.flagged) {
-            t += "  A difference beyond the noise may come from a heartbeat that varies, several device kinds mixed in one type, or a firewall cutting Pings (many Pings ending at one duration shorter than H).\n"
+            t += "  A difference beyond the noise may come from a heartbeat that varies, several device kinds mixed in one type, a firewall cutting Pings (many Pings ending at one duration shorter than H), or opens that follow notifications (the scenario has none: a log cannot tell them apart).\n"
         }
         return t
     }

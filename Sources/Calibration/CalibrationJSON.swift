@@ -56,7 +56,7 @@ extension Calibration {
                                      ("logConcurrencyMax", .int(f.concurrency.max)),
                                      ("ruleOfThumb", .int(Int((1.2 * Double(f.devices.count)).rounded(.up))))])),
                 ("syncWork", .object([("median", Self.estimate(syncMedianSeconds)), ("p95", Self.estimate(syncP95Seconds)), ("syncs", .int(syncs200))])),
-                ("profile", .string("flat")),
+                ("profile", profile.map { .array($0.map { .number($0) }) } ?? .string("flat")),
                 ("byDeviceType", .array(populations)),
             ])),
         ]

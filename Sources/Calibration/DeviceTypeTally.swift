@@ -32,6 +32,11 @@ public struct DeviceTypeTally: RequestSink {
         public var outboxItems = 0
         /// Syncs that started while a Ping of the same device was open and did not end it.
         public var syncsDuringPing = 0
+        /// Per hour of day (the log's local time): Ping-open time (µs), superseded Pings
+        /// ended, and 200 Pings ended by whole seconds of duration (24 × 7201, hour-major).
+        public var hourPingMicros = [Int64](repeating: 0, count: 24)
+        public var hourSuperseded = [Int](repeating: 0, count: 24)
+        public var hourPing200Seconds = [Int](repeating: 0, count: 24 * 7_201)
 
         init() {}
     }
@@ -54,6 +59,8 @@ public struct DeviceTypeTally: RequestSink {
     private var typeIndex: [String: Int] = [:]
     public private(set) var typeNames: [String] = []
     public private(set) var sums: [Sums] = []
+    private var offsetMicros: Int64 = 0
+    private var offsetKnown = false
 
     public init() {}
 
@@ -82,8 +89,27 @@ public struct DeviceTypeTally: RequestSink {
         }
         let t = devices[d].typeIndex
         let end = r.start &+ r.duration
+        if !offsetKnown, let offset = r.utcOffsetMinutes {
+            offsetKnown = true
+            offsetMicros = Int64(offset) * 60_000_000
+        }
         switch r.command {
         case .ping:
+            // Exposure split over the hours of day the Ping spans; its end in its end's hour.
+            let hourMicros: Int64 = 3_600_000_000
+            var from = r.start &+ offsetMicros
+            let to = end &+ offsetMicros
+            if to > from && r.duration < 7 * 24 * hourMicros {
+                while from < to {
+                    let boundary = (from / hourMicros + 1) * hourMicros
+                    let h = Int((from / hourMicros) % 24 + 24) % 24
+                    sums[t].hourPingMicros[h] &+= min(boundary, to) - from
+                    from = boundary
+                }
+            }
+            let endHour = Int(((end &+ offsetMicros) / hourMicros) % 24 + 24) % 24
+            if r.superseded { sums[t].hourSuperseded[endHour] += 1 }
+            if r.status == 200 && !r.pingCollision { sums[t].hourPing200Seconds[endHour * 7_201 + Int(min(max(r.duration, 0) / 1_000_000, 7_200))] += 1 }
             sums[t].pings += 1
             sums[t].pingMicros &+= r.duration
             if r.superseded { sums[t].superseded += 1 }

@@ -25,6 +25,13 @@ extension Calibration {
     /// Loads with `ScenarioLoader` (the tests check it).
     public func scenarioText() -> String {
         let f = figures
+        let profileLine: String
+        if let p = profile {
+            profileLine = "  // Hourly weights (mean 1) of mail and opens from \(profileEvents) Ping-ending events per Ping-open hour, UTC\(f.utcOffsetMinutes == 0 ? "" : "\(f.utcOffsetMinutes >= 0 ? "+" : "")\(f.utcOffsetMinutes) min"); the mail and open rates below are over all hours\n"
+                + "  profile: [" + p.map { Self.fixed($0, 3) }.joined(separator: ", ") + "],"
+        } else {
+            profileLine = "  profile: \"flat\",   // the log covers less than a day (or an hour without Pings): no time-of-day profile"
+        }
         let spanDays = f.spanSeconds / 86_400
         let hours = max(1, Int((f.spanSeconds / 3_600).rounded(.up)))
         var t = """
@@ -38,7 +45,7 @@ extension Calibration {
           seed: 1,
           duration: "\(hours + 1)h",   // the log's span (\(Self.fixed(f.spanSeconds / 3_600, 1)) h) and the warmup
           warmup: "1h",
-          profile: "flat",   // the time-of-day profile is not estimated: flat
+        \(profileLine)
           server: {
             kind: "\(serverKind)",   // \(serverKindNote)
             threads: \(threads),   // log's concurrency p99 \(f.concurrency.p99.map { Self.fixed($0, 1) } ?? "n/a"), max \(f.concurrency.max.map(String.init) ?? "n/a"); rule of thumb 1.2 × devices = \(Int((1.2 * Double(f.devices.count)).rounded(.up)))

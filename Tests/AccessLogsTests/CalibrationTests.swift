@@ -173,11 +173,13 @@ final class CalibrationRecoveryTests: XCTestCase {
         return p
     }
 
-    func recover(_ populations: [Population], kind: ServerKind, format: LogFormat) throws -> Calibration {
+    func recover(_ populations: [Population], kind: ServerKind, format: LogFormat, profile: DailyProfile = .flat,
+                 hours: Int64 = 25) throws -> Calibration {
         var s = Scenario(name: "recovery", populations: populations)
+        s.profile = profile
         s.server = ServerConfig(kind: kind)
         s.server.threads = 400
-        s.duration = .hours(25)
+        s.duration = .hours(hours)
         s.warmup = .hours(1)
         let folder = temporaryFolder("recovery-\(format)")
         _ = try RunAccessLog.run(s, format: format, folder: folder)
@@ -201,6 +203,19 @@ final class CalibrationRecoveryTests: XCTestCase {
         let c = try recover([p], kind: .traveler, format: .domino)
         XCTAssertEqual(c.types.count, 1)
         assertRecovers(c.types[0], p)
+    }
+
+    /// The office profile comes back hour by hour: about 840 × w events an hour, so ± 0.15 is
+    /// more than 4 standard errors at the peak.
+    func testOfficeProfile() throws {
+        let p = Self.population("iPhone", .single, count: 40, mail: 88, opens: 164, heartbeat: .minutes(5))
+        let c = try recover([p], kind: .traveler, format: .domino, profile: .office, hours: 49)
+        let weights = try XCTUnwrap(c.profile)
+        for h in 0..<24 {
+            XCTAssertEqual(weights[h], DailyProfile.office.weights[h], accuracy: 0.15, "hour \(h)")
+        }
+        assertRecovers(c.types[0], p)
+        XCTAssertTrue(c.scenarioText().contains("profile: [0."), c.scenarioText())
     }
 
     func testDualAndSingleClientsOnExchange() throws {
