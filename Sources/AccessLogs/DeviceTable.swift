@@ -15,7 +15,7 @@ import Darwin
 /// independent Ping loops on the server, and the same ID under two users is two rows.
 /// Memory: O(devices): the key bytes, 16 bytes per key and 8 bytes per slot (at most half
 /// the slots are used; the table doubles). Keys beyond 2 GB of arena are not supported.
-struct DeviceTable {
+public struct DeviceTable {
     private var arena: [UInt8] = []
     /// Per device: where its key starts in the arena and its length.
     private var keys: [(start: Int32, length: Int32)] = []
@@ -24,7 +24,9 @@ struct DeviceTable {
     /// Per slot: the hash's low 32 bits and device index + 1 (0 when empty).
     private var slots = [(tag: UInt32, entry: Int32)](repeating: (0, 0), count: 1024)
 
-    var count: Int { keys.count }
+    public var count: Int { keys.count }
+
+    public init() {}
 
     /// FNV-1a over the bytes, 8 at a time where possible (the hot path hashes every line).
     @inline(__always)
@@ -51,7 +53,7 @@ struct DeviceTable {
 
     /// The index of the device (0, 1, 2 … in order of first appearance) and whether it is new.
     @inline(__always)
-    mutating func index(user: UnsafeRawBufferPointer, device: UnsafeRawBufferPointer) -> (index: Int, isNew: Bool) {
+    public mutating func index(user: UnsafeRawBufferPointer, device: UnsafeRawBufferPointer) -> (index: Int, isNew: Bool) {
         let h = Self.hash(user, device)
         let tag = UInt32(truncatingIfNeeded: h >> 32)
         let mask = slots.count - 1

@@ -8,9 +8,8 @@ import Foundation
 /// same device is open (the sign of a dual-connection client).
 ///
 /// Memory: a few words per device plus two fixed histograms per device type; nothing holds a
-/// request after `add` returns. Cost per request: one dictionary look-up (it copies the user
-/// and device ID out as Strings, which `LogAnalysis`'s hot path avoids; calibration reads a
-/// log once).
+/// request after `add` returns. Cost per request: one `DeviceTable` look-up (no String, no
+/// allocation but for a new device or type) and a few array updates.
 public struct DeviceTypeTally: RequestSink {
     /// Per device type.
     public struct Sums: Sendable {
@@ -54,7 +53,8 @@ public struct DeviceTypeTally: RequestSink {
     static let margin: Int64 = 1_000_000
     static let pendingLimit = 16
 
-    private var deviceIndex: [String: Int] = [:]
+    /// Devices by (user, device ID), as `LogAnalysis` keys them.
+    private var table = DeviceTable()
     private var devices: [DeviceState] = []
     private var typeIndex: [String: Int] = [:]
     public private(set) var typeNames: [String] = []
@@ -74,15 +74,10 @@ public struct DeviceTypeTally: RequestSink {
 
     public mutating func add(_ r: ParsedRequest) {
         guard r.deviceID.count > 0 else { return }
-        let key = String(decoding: r.user, as: UTF8.self) + "\u{0}" + String(decoding: r.deviceID, as: UTF8.self)
-        let d: Int
-        if let k = deviceIndex[key] {
-            d = k
-        } else {
+        let (d, isNew) = table.index(user: r.user, device: r.deviceID)
+        if isNew {
             // A device takes the type of its first request (empty types read as "unknown").
             let name = r.deviceType.count > 0 ? String(decoding: r.deviceType, as: UTF8.self) : "unknown"
-            d = devices.count
-            deviceIndex[key] = d
             let t = type(name)
             devices.append(DeviceState(typeIndex: t))
             sums[t].devices += 1
@@ -116,11 +111,12 @@ public struct DeviceTypeTally: RequestSink {
             if r.status == 409 { sums[t].conflict409 += 1 }
             if r.status == 200 && !r.pingCollision { sums[t].ping200Seconds[Int(min(max(r.duration, 0) / 1_000_000, 7_200))] += 1 }
             if r.heartbeatSeconds >= 0 && r.heartbeatSeconds < 4_096 { sums[t].heartbeatTokens[Int(r.heartbeatSeconds)] += 1 }
-            var pending = devices[d].pendingSyncStarts
-            let before = pending.count
-            pending.removeAll { $0 > r.start &+ Self.margin && $0 < end &- Self.margin }
-            sums[t].syncsDuringPing += before - pending.count
-            devices[d].pendingSyncStarts = pending
+            // In place (a copy of the array would be a copy-on-write allocation per Ping).
+            let before = devices[d].pendingSyncStarts.count
+            if before > 0 {
+                devices[d].pendingSyncStarts.removeAll { $0 > r.start &+ Self.margin && $0 < end &- Self.margin }
+                sums[t].syncsDuringPing += before - devices[d].pendingSyncStarts.count
+            }
             devices[d].pingStart = r.start
             devices[d].pingEnd = end
         case .sync:
