@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "RunLogs", dependencies: ["AccessLogs", "PushSim", "Experiments"]),
         // `pushsim calibrate`: a scenario estimated from an access log (per device type: client
         // kind, heartbeat, mail and open rates by competing risks, Sync work, server kind).
-        .target(name: "Calibration", dependencies: ["AccessLogs", "JSON5", "PushSim"], swiftSettings: releaseSpeed),
+        .target(name: "Calibration", dependencies: ["AccessLogs", "JSON5", "PushSim"]),
         // The commands, as a library so that they can be tested in-process.
         .target(name: "PushSimCLI", dependencies: ["Experiments", "ScenarioFile", "PushSimReports", "PushSim", "DiscreteEvent", "JSON5",
                                                    "AccessLogs", "AccessLogReports", "RunLogs"]),
