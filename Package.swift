@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "Calibration", dependencies: ["AccessLogs", "JSON5", "PushSim"]),
         // The commands, as a library so that they can be tested in-process.
         .target(name: "PushSimCLI", dependencies: ["Experiments", "ScenarioFile", "PushSimReports", "PushSim", "DiscreteEvent", "JSON5",
-                                                   "AccessLogs", "AccessLogReports", "RunLogs"]),
+                                                   "AccessLogs", "AccessLogReports", "RunLogs", "Calibration"]),
         // The command: a thin layer over the libraries.
         .executableTarget(name: "pushsim", dependencies: ["PushSimCLI"]),
         .testTarget(name: "DiscreteEventTests", dependencies: ["DiscreteEvent"]),
@@ -58,11 +58,6 @@ let package = Package(
         // `pushsim` so that the executable is built for the tests that run it in another process.
         .testTarget(name: "PushSimCLITests", dependencies: ["PushSimCLI", "pushsim", "ScenarioFile", "AccessLogs"]),
         .testTarget(name: "AccessLogsTests", dependencies: ["AccessLogs", "AccessLogReports", "DiscreteEvent",
-                                                      "RunLogs", "PushSim", "ScenarioFile"]),
+                                                      "RunLogs", "PushSim", "ScenarioFile", "Calibration"]),
     ]
 )
-
-// Calibration's users, added here so that the target lists above stay as they are.
-for target in package.targets where target.name == "PushSimCLI" || target.name == "AccessLogsTests" {
-    target.dependencies.append("Calibration")
-}
