@@ -33,9 +33,7 @@ public enum LogFormat: String, CaseIterable, Sendable {
         let unit = microsPerUnit ?? defaultMicrosPerDurationUnit
         switch self {
         case .iis: return IISParser(microsPerUnit: unit)
-        case .apache: return ApacheParser(microsPerUnit: unit)
-        case .nginx: return NginxParser(microsPerUnit: unit)
-        case .domino: return DominoParser(microsPerUnit: unit)
+        case .apache, .nginx, .domino: return CombinedLayoutParser(microsPerUnit: unit, stampIsEnd: stampsEnd)
         case .zpush: return ZPushParser(microsPerUnit: unit)
         }
     }

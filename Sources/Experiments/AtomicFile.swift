@@ -30,7 +30,14 @@ public enum AtomicFile {
         }
         bytes = []
         let closed = close(descriptor) == 0 ? nil : errno
-        if let code = failure ?? closed {
+        try commit(temporary, to: path, failure: failure ?? closed)
+    }
+
+    /// The last step of every atomic write: a written and closed `temporary` becomes `path`
+    /// by rename; on a write or close `failure` (an errno), or a failed rename, the temporary
+    /// file is removed and `path` is left as it was.
+    static func commit(_ temporary: String, to path: String, failure: Int32?) throws(FileWriteError) {
+        if let code = failure {
             unlink(temporary)
             throw FileWriteError(path: path, errno: code)
         }

@@ -100,15 +100,7 @@ public final class AtomicFileStream {
         finished = true
         let closed = close(descriptor) == 0 ? nil : errno
         descriptor = -1
-        if let code = failure ?? closed {
-            unlink(temporary)
-            throw FileWriteError(path: path, errno: code)
-        }
-        if rename(temporary, path) != 0 {
-            let code = errno
-            unlink(temporary)
-            throw FileWriteError(path: path, errno: code)
-        }
+        try AtomicFile.commit(temporary, to: path, failure: failure ?? closed)
     }
 
     /// Removes the temporary file; the target is left as it was.
