@@ -47,8 +47,9 @@ public struct CheckReason: Sendable, Equatable {
 ///   1 + 3 √(2 ÷ (k − 1)) (3 standard errors) over k ≥ 4 devices. Identical devices' Ping
 ///   counts are under-dispersed (a Ping lasts at most H), so the test is conservative.
 /// - **firewall cutting Pings**: a spike in the duration histogram of the Pings not
-///   superseded below the mail cutoff: a 3-second window holding at least 5 % of the type's
-///   Pings (and 10), at least 5 times the mean per second of the 30 s on either side. Mail
+///   superseded (those a cut can end: an open ends the others) below the mail cutoff: a
+///   3-second window holding at least 5 % of them (and 10), at least 5 times the mean per
+///   second of the 30 s on either side. Mail
 ///   ends Pings at exponentially distributed times, which are smooth and never spike. A
 ///   spike within 2 s of the start is Pings answered at once (mail left pending by an
 ///   answer a firewall dropped). Where the type has `Hb` tokens and at least 5 % ask for the
@@ -108,12 +109,13 @@ public enum LogSigns {
                                    evidence: "Hb tokens from \(r.min) to \(r.max) s: \(percent(r.shareAtH)) of the \(tokened) tokened Pings ask for H = \(h) s (a steady heartbeat has at least \(Int(Estimator.steadyShareAtHeartbeat * 100)) %); the scenario's fixed H stands for all"))
         }
         let margin = h - e.mailCutoffSeconds
-        for spike in spikes(s.endedSeconds, cutoff: e.mailCutoffSeconds, pings: s.pings) {
-            let share = percent(Double(spike.count) / Double(s.pings))
-            let what = "\(spike.count) Pings (\(share) of the type's \(s.pings)) end at \(spike.seconds) s"
+        let ended = s.endedSeconds.reduce(0, +)
+        for spike in spikes(s.endedSeconds, cutoff: e.mailCutoffSeconds, pings: ended) {
+            let share = percent(Double(spike.count) / Double(ended))
+            let what = "\(spike.count) Pings (\(share) of the type's \(ended) not superseded) end at \(spike.seconds) s"
             if spike.seconds <= 1 {
                 out.append(CheckReason(code: .firewallCut, deviceType: e.deviceType,
-                                       evidence: "\(spike.count) Pings (\(share) of the type's \(s.pings)) end within 2 s of their start, answered at once: mail left pending by an answer that never reached the device, as when a firewall drops Pings held longer than its idle timeout"))
+                                       evidence: "\(spike.count) Pings (\(share) of the type's \(ended) not superseded) end within 2 s of their start, answered at once: mail left pending by an answer that never reached the device, as when a firewall drops Pings held longer than its idle timeout"))
                 continue
             }
             if tokened > 0 {

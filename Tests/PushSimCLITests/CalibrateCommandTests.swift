@@ -103,7 +103,7 @@ final class CalibrateCommandTests: XCTestCase {
         XCTAssertTrue(r.out.contains("pingDurationP95Seconds"), r.out)
         XCTAssertTrue(r.out.contains("← beyond the noise"), r.out)
         XCTAssertTrue(r.out.contains("Likely reasons, from the log:"), r.out)
-        XCTAssertTrue(r.out.contains("- firewallCut (iPhone): 180 Pings (60.0 % of the type's 300) end at 240 s, shorter than H = 600 s"), r.out)
+        XCTAssertTrue(r.out.contains("- firewallCut (iPhone): 180 Pings (75.0 % of the type's 240 not superseded) end at 240 s, shorter than H = 600 s"), r.out)
         let page = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         for expected in ["Check: the scenario against its log", "pingsPerDeviceDay", "pingDurationP95Seconds", "⚠ beyond the noise",
                          "Likely reasons, from the log", "firewallCut (iPhone)", "opensAfterNotify", "How to use it", "pushsim run " + out + "/cut.json5",
