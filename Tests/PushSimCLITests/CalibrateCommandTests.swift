@@ -163,4 +163,22 @@ final class CalibrateCommandTests: XCTestCase {
         XCTAssertTrue(r.err.contains("no Ping"), r.err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/out"))
     }
+
+    /// Results/calibrate-quickstart (checked in, so that the browser check opens its
+    /// report.html) is what calibrate makes of the quickstart run's Domino log, byte for byte:
+    /// `pushsim run Scenarios/quickstart.json5 --access-log domino --out Results/quickstart-log`
+    /// then `pushsim calibrate Results/quickstart-log/access.log --out Results/calibrate-quickstart`.
+    func testTheCheckedInQuickstartCalibrationIsCurrent() throws {
+        let folder = temporaryFolder("calibrate-quickstart")
+        let run = pushsim("run", repositoryRoot + "/Scenarios/quickstart.json5", "--access-log", "domino", "--out", folder + "/log", "--quiet")
+        XCTAssertEqual(run.status, 0, run.err)
+        let r = pushsim("calibrate", folder + "/log/access.log", "--out", folder + "/cal", "--quiet")
+        XCTAssertEqual(r.status, 0, r.err)
+        for name in ["access.json5", "calibration.json", "report.html"] {
+            let fresh = try String(contentsOfFile: folder + "/cal/" + name, encoding: .utf8)
+                .replacingOccurrences(of: folder + "/log", with: "Results/quickstart-log").replacingOccurrences(of: folder + "/cal", with: "Results/calibrate-quickstart")
+            let reference = try String(contentsOfFile: repositoryRoot + "/Results/calibrate-quickstart/" + name, encoding: .utf8)
+            XCTAssertEqual(fresh, reference, "Results/calibrate-quickstart/\(name) is stale: make it again with the two commands above")
+        }
+    }
 }
