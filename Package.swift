@@ -41,8 +41,9 @@ let package = Package(
         // Runs that write their server's access log (`run --access-log`): a probe per line.
         .target(name: "RunLogs", dependencies: ["AccessLogs", "PushSim", "Experiments"]),
         // `pushsim calibrate`: a scenario estimated from an access log (per device type: client
-        // kind, heartbeat, mail and open rates by competing risks, Sync work, server kind).
-        .target(name: "Calibration", dependencies: ["AccessLogs", "JSON5", "PushSim"]),
+        // kind, heartbeat, mail and open rates by competing risks, Sync work, server kind), its
+        // check run and report.html.
+        .target(name: "Calibration", dependencies: ["AccessLogs", "JSON5", "PushSim", "Charts"]),
         // The commands, as a library so that they can be tested in-process.
         .target(name: "PushSimCLI", dependencies: ["Experiments", "ScenarioFile", "PushSimReports", "PushSim", "DiscreteEvent", "JSON5",
                                                    "AccessLogs", "AccessLogReports", "RunLogs", "Calibration"]),

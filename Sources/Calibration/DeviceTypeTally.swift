@@ -36,8 +36,24 @@ public struct DeviceTypeTally: RequestSink {
         public var hourPingMicros = [Int64](repeating: 0, count: 24)
         public var hourSuperseded = [Int](repeating: 0, count: 24)
         public var hourPing200Seconds = [Int](repeating: 0, count: 24 * 7_201)
+        /// Pings not superseded, any status, by whole seconds of duration (0…7200): where a
+        /// firewall or proxy that cuts Pings shows as a spike below H.
+        public var endedSeconds = [Int](repeating: 0, count: 7_201)
+        /// Every Ping by whole seconds of duration (0…7200), for the noise of the p95.
+        public var allSeconds = [Int](repeating: 0, count: 7_201)
+        /// Sum of the squares of the Pings' durations (s²), for the standard error of their mean.
+        public var pingSecondsSquares = 0.0
 
         init() {}
+    }
+
+    /// One device's counts, for the signs of device kinds mixed in one type.
+    public struct DeviceCounts: Sendable {
+        public var typeIndex: Int
+        public var pings = 0
+        public var syncsDuringPing = 0
+        /// First request's start and last request's end (µs): the time the device was seen.
+        public var firstSeen: Int64 = .max, lastSeen: Int64 = .min
     }
 
     struct DeviceState {
@@ -56,6 +72,8 @@ public struct DeviceTypeTally: RequestSink {
     /// Devices by (user, device ID), as `LogAnalysis` keys them.
     private var table = DeviceTable()
     private var devices: [DeviceState] = []
+    /// Per device, in the order first seen.
+    public private(set) var deviceCounts: [DeviceCounts] = []
     private var typeIndex: [String: Int] = [:]
     public private(set) var typeNames: [String] = []
     public private(set) var sums: [Sums] = []
@@ -80,10 +98,13 @@ public struct DeviceTypeTally: RequestSink {
             let name = r.deviceType.count > 0 ? String(decoding: r.deviceType, as: UTF8.self) : "unknown"
             let t = type(name)
             devices.append(DeviceState(typeIndex: t))
+            deviceCounts.append(DeviceCounts(typeIndex: t))
             sums[t].devices += 1
         }
         let t = devices[d].typeIndex
         let end = r.start &+ r.duration
+        if r.start < deviceCounts[d].firstSeen { deviceCounts[d].firstSeen = r.start }
+        if end > deviceCounts[d].lastSeen { deviceCounts[d].lastSeen = end }
         if !offsetKnown, let offset = r.utcOffsetMinutes {
             offsetKnown = true
             offsetMicros = Int64(offset) * 60_000_000
@@ -106,7 +127,12 @@ public struct DeviceTypeTally: RequestSink {
             if r.superseded { sums[t].hourSuperseded[endHour] += 1 }
             if r.status == 200 && !r.pingCollision { sums[t].hourPing200Seconds[endHour * 7_201 + Int(min(max(r.duration, 0) / 1_000_000, 7_200))] += 1 }
             sums[t].pings += 1
+            deviceCounts[d].pings += 1
             sums[t].pingMicros &+= r.duration
+            let seconds = Double(r.duration) / 1e6
+            sums[t].pingSecondsSquares += seconds * seconds
+            sums[t].allSeconds[Int(min(max(r.duration, 0) / 1_000_000, 7_200))] += 1
+            if !r.superseded { sums[t].endedSeconds[Int(min(max(r.duration, 0) / 1_000_000, 7_200))] += 1 }
             if r.superseded { sums[t].superseded += 1 }
             if r.status == 409 { sums[t].conflict409 += 1 }
             if r.status == 200 && !r.pingCollision { sums[t].ping200Seconds[Int(min(max(r.duration, 0) / 1_000_000, 7_200))] += 1 }
@@ -116,6 +142,7 @@ public struct DeviceTypeTally: RequestSink {
             if before > 0 {
                 devices[d].pendingSyncStarts.removeAll { $0 > r.start &+ Self.margin && $0 < end &- Self.margin }
                 sums[t].syncsDuringPing += before - devices[d].pendingSyncStarts.count
+                deviceCounts[d].syncsDuringPing += before - devices[d].pendingSyncStarts.count
             }
             devices[d].pingStart = r.start
             devices[d].pingEnd = end
@@ -129,6 +156,7 @@ public struct DeviceTypeTally: RequestSink {
             }
             if r.start > devices[d].pingStart &+ Self.margin && r.start < devices[d].pingEnd &- Self.margin {
                 sums[t].syncsDuringPing += 1
+                deviceCounts[d].syncsDuringPing += 1
             } else {
                 devices[d].pendingSyncStarts.append(r.start)
                 if devices[d].pendingSyncStarts.count > Self.pendingLimit { devices[d].pendingSyncStarts.removeFirst() }

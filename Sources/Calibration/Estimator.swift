@@ -32,7 +32,8 @@ public struct TypeEstimate: Sendable {
     public var heartbeatSeconds: Double
     public var heartbeatSource: String
     /// Where the log has `Hb` tokens: the smallest and largest, and the share of tokened
-    /// Pings that asked for H (1 for a fixed heartbeat; lower for adaptive clients).
+    /// Pings that asked for H within the heartbeat margin (1 for a fixed heartbeat; lower for
+    /// adaptive clients; never below `Estimator.minimumShareAtHeartbeat`).
     public var heartbeatTokenRange: (min: Int, max: Int, shareAtH: Double)?
     /// A 200 Ping shorter than this (s) ended for mail; longer, at the heartbeat.
     public var mailCutoffSeconds: Int
@@ -54,11 +55,22 @@ public struct CalibrationError: Error, CustomStringConvertible, Sendable {
 public enum Estimator {
     /// Fewest Pings a device type needs for an estimate.
     public static let minimumPings = 30
+    /// Smallest share of a device type's `Hb`-tokened Pings that must ask for its modal H
+    /// (within the margin of a heartbeat, 5 s) for one fixed H to stand for them. Below it the
+    /// type's heartbeat varies beyond the bounds of a fixed-H scenario (adaptive clients
+    /// stepping through several values, or several policies under one DeviceType) and the log
+    /// is refused. Half: a type whose Pings mostly ask for one H is summarised by it (the
+    /// range goes in a comment and, when the check differs, in its reasons).
+    public static let minimumShareAtHeartbeat = 0.5
+    /// Below this share at H (but at or above `minimumShareAtHeartbeat`) the heartbeat is
+    /// reported as varying among the check's reasons.
+    public static let steadyShareAtHeartbeat = 0.9
 
     /// The estimates of every device type in `tally`, largest first (then by name).
     ///
     /// - Throws: when the log has no Pings, or a device type has fewer than `minimumPings`,
-    ///   or no heartbeat can be found.
+    ///   or no heartbeat can be found, or fewer than `minimumShareAtHeartbeat` of a type's
+    ///   tokened Pings ask for its H.
     public static func estimate(_ tally: DeviceTypeTally) throws(CalibrationError) -> [TypeEstimate] {
         let total = tally.sums.reduce(0) { $0 + $1.pings }
         guard total > 0 else {
@@ -89,7 +101,13 @@ public enum Estimator {
             let tokened = s.heartbeatTokens.reduce(0, +)
             var range: (min: Int, max: Int, shareAtH: Double)?
             if tokened > 0, let low = s.heartbeatTokens.firstIndex(where: { $0 > 0 }), let high = s.heartbeatTokens.lastIndex(where: { $0 > 0 }) {
-                range = (low, high, Double(s.heartbeatTokens[Int(hb.seconds)]) / Double(tokened))
+                let h = Int(hb.seconds)
+                let atH = s.heartbeatTokens[max(0, h - margin)...min(s.heartbeatTokens.count - 1, h + margin)].reduce(0, +)
+                let share = Double(atH) / Double(tokened)
+                range = (low, high, share)
+                guard share >= minimumShareAtHeartbeat else {
+                    throw CalibrationError(description: "device type \"\(name)\" asks for heartbeats from \(low) to \(high) s in its Hb tokens, and only \(String(format: "%.1f", share * 100)) % of its \(tokened) tokened Pings ask for the most frequent, \(h) s (± \(margin) s): one fixed heartbeat cannot stand for them (at least \(Int(minimumShareAtHeartbeat * 100)) % must); give a log of one kind of device, e.g. a filtered copy with the devices of one heartbeat policy (by DeviceType or user agent)")
+                }
             }
             var median: Double?, p95: Double?
             if s.syncs200 > 0 {

@@ -48,7 +48,7 @@ extension Calibration {
         \(profileLine)
           server: {
             kind: "\(serverKind)",   // \(serverKindNote)
-            threads: \(threads),   // log's concurrency p99 \(f.concurrency.p99.map { Self.fixed($0, 1) } ?? "n/a"), max \(f.concurrency.max.map(String.init) ?? "n/a"); rule of thumb 1.2 × devices = \(Int((1.2 * Double(f.devices.count)).rounded(.up)))
+            threads: \(threads),   // \(threadsEvidence)
             heartbeatBounds: "none",   // the log's heartbeats were all served
 
         """

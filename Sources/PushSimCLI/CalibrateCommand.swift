@@ -21,15 +21,20 @@ struct CalibrateCommand: Command {
     DIR (default Results/calibrate-<first log's name>/):
       <name>.json5       a scenario, every estimated value with a comment giving its evidence
       calibration.json   the estimates, numeric ones as {value, ci95}, and `check`
+      report.html        the estimates with their evidence, the profile, threads, the check
+    Threads are the log's peak concurrency (p99, max and 1.2 × devices in a comment).
     Then it runs the scenario (over the log's span; --no-check skips it) and prints the
     log's figures beside the simulation's (Pings and Syncs per device-day, superseded
-    share, Ping duration mean, concurrency p99), flagging differences beyond the noise.
+    share, Ping duration mean and p95, concurrency p99), flagging differences beyond the
+    noise with the likely reasons the log shows (a heartbeat that varies, device kinds
+    mixed in one type, a firewall cutting Pings; opens after notifications always last).
     Run it like any scenario:
       pushsim calibrate domino/logs/access.log
       pushsim run Results/calibrate-access.log/access.json5
       pushsim calibrate u_ex240301.log u_ex240302.log --out Results/exchange-calibrated
-    Each device type needs at least 30 Pings; a log without Pings is refused (exit 2,
-    nothing written).
+    Each device type needs at least 30 Pings, and where it has Hb tokens at least 50 % of
+    them must ask for its heartbeat (± 5 s); a log that fails, or has no Pings, is refused
+    (exit 2, nothing written).
     """
     static let options: [OptionSpec] = [
         .value("format", "F", help: "iis, apache, nginx, domino or zpush (default: detected)."),
@@ -116,10 +121,21 @@ struct CalibrateCommand: Command {
             }
             simulation.finish()
         }
+        // All three rendered before any is written; a failed write removes those written.
+        let files: [(path: String, text: String)] = [
+            (scenarioFile, text),
+            ("\(out)/calibration.json", calibration.json(check: checked?.json).rendered(pretty: true)),
+            ("\(out)/report.html", CalibrationReport.html(calibration, check: checked, scenarioFile: scenarioFile, logFiles: self.files)),
+        ]
+        var written: [String] = []
         do {
-            try AtomicFile.write(text, to: scenarioFile)
-            try AtomicFile.write(calibration.json(check: checked?.json).rendered(pretty: true), to: "\(out)/calibration.json")
+            for file in files {
+                try AtomicFile.write(file.text, to: file.path)
+                written.append(file.path)
+            }
         } catch {
+            for path in written { try? FileManager.default.removeItem(atPath: path) }
+            removeFolder()
             console.err("pushsim calibrate: \(error)\n")
             return ExitStatus.failure
         }

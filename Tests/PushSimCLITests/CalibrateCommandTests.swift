@@ -59,12 +59,84 @@ final class CalibrateCommandTests: XCTestCase {
         // Same input, same bytes; --no-check leaves `check` null.
         let again = pushsim("calibrate", log, "--out", folder + "/again", "--quiet")
         XCTAssertEqual(again.status, 0, again.err)
-        for name in ["u_ex240301.json5", "calibration.json"] {
-            XCTAssertEqual(try String(contentsOfFile: out + "/" + name, encoding: .utf8), try String(contentsOfFile: folder + "/again/" + name, encoding: .utf8), name)
+        for name in ["u_ex240301.json5", "calibration.json", "report.html"] {
+            // The report names the scenario by the --out given.
+            let first = try String(contentsOfFile: out + "/" + name, encoding: .utf8).replacingOccurrences(of: out, with: "OUT")
+            XCTAssertEqual(first, try String(contentsOfFile: folder + "/again/" + name, encoding: .utf8).replacingOccurrences(of: folder + "/again", with: "OUT"), name)
         }
         XCTAssertEqual(pushsim("calibrate", log, "--out", folder + "/nocheck", "--no-check", "--quiet").status, 0)
         let plain = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/nocheck/calibration.json"))) as? [String: Any])
         XCTAssertTrue(plain["check"] is NSNull)
+        let page = try String(contentsOfFile: folder + "/nocheck/report.html", encoding: .utf8)
+        XCTAssertTrue(page.contains("The check was not run (--no-check)"), page)
+        XCTAssertFalse(page.contains("pingsPerDeviceDay"), "no check table without a check")
+    }
+
+    /// An IIS log of one iPhone behind a firewall that cuts Pings at 240 s (H = 600 s): of
+    /// every 10 Pings, 6 end at 240 s, 2 for mail (30 and 100 s), 2 superseded at 50 s.
+    func cutLog(_ folder: String, pings: Int = 300, heartbeats: [Int] = [600]) -> String {
+        let w = AccessLogWriter(format: .iis)
+        let t0: Int64 = 1_709_287_200_000_000
+        var lines = w.header(start: t0)
+        var t = t0
+        for k in 0..<pings {
+            let seconds: Int64 = [240, 30, 240, 50, 240, 100, 240, 50, 240, 240][k % 10]
+            let d = seconds * 1_000_000
+            lines.append(w.line(AccessLogRecord(start: t, duration: d, command: .ping, status: 200, user: "bob", deviceID: "ApplBBB",
+                                                deviceType: "iPhone", heartbeatSeconds: heartbeats[k % heartbeats.count], pingCollision: k % 10 == 3 || k % 10 == 7)))
+            t += d
+            lines.append(w.line(AccessLogRecord(start: t, duration: 1_000_000, command: .sync, status: 200, user: "bob", deviceID: "ApplBBB", deviceType: "iPhone")))
+            t += 2_000_000
+        }
+        let path = folder + "/cut.log"
+        FileManager.default.createFile(atPath: path, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
+        return path
+    }
+
+    /// report.html beside the scenario: the check table with the flagged rows marked and the
+    /// reasons the log shows; the same reasons on the terminal and in calibration.json.
+    func testTheReportHoldsTheCheckFlagsAndReasons() throws {
+        let folder = temporaryFolder("calibrate-report")
+        let out = folder + "/out"
+        let r = pushsim("calibrate", cutLog(folder), "--out", out, "--quiet")
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("pingDurationP95Seconds"), r.out)
+        XCTAssertTrue(r.out.contains("← beyond the noise"), r.out)
+        XCTAssertTrue(r.out.contains("Likely reasons, from the log:"), r.out)
+        XCTAssertTrue(r.out.contains("- firewallCut (iPhone): 180 Pings (75.0 % of the type's 240 not superseded) end at 240 s, shorter than H = 600 s"), r.out)
+        let page = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        for expected in ["Check: the scenario against its log", "pingsPerDeviceDay", "pingDurationP95Seconds", "⚠ beyond the noise",
+                         "Likely reasons, from the log", "firewallCut (iPhone)", "opensAfterNotify", "How to use it", "pushsim run " + out + "/cut.json5",
+                         "the log&#39;s peak concurrency", "Estimates by device type"] {
+            XCTAssertTrue(page.contains(expected) || page.contains(expected.replacingOccurrences(of: "&#39;", with: "'")), "report.html lacks \(expected)")
+        }
+        XCTAssertFalse(page.contains("<script") || page.contains("src=") || page.contains("href=") || page.contains("url("), "self-contained: no script, nothing fetched")
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/calibration.json"))) as? [String: Any])
+        let check = try XCTUnwrap(json["check"] as? [String: Any])
+        // Competing risks reproduce the mean (the cut's Pings count as mail); the p95 shows the cut.
+        let mean = try XCTUnwrap(check["pingDurationMeanSeconds"] as? [String: Any])
+        let logMean: Double = (6 * 240 + 30 + 100 + 2 * 50) / 10
+        XCTAssertEqual(try XCTUnwrap(mean["log"] as? Double), logMean, accuracy: 1e-6)
+        let p95 = try XCTUnwrap(check["pingDurationP95Seconds"] as? [String: Any])
+        XCTAssertEqual(try XCTUnwrap(p95["log"] as? Double), 240, accuracy: 240 * 0.008)
+        XCTAssertEqual(p95["flagged"] as? Bool, true, "no Ping of the log lasts over 240 s; the simulation's run to H = 600 s")
+        XCTAssertEqual(try XCTUnwrap(p95["tolerance"] as? Double), (1 + 0.008 * 240) / 240, accuracy: 0.002, "every share above 0.9 is at 240 s")
+        let reasons = try XCTUnwrap(check["reasons"] as? [[String: Any]])
+        XCTAssertEqual(reasons.first?["code"] as? String, "firewallCut")
+        XCTAssertEqual(reasons.first?["deviceType"] as? String, "iPhone")
+        XCTAssertEqual(reasons.last?["code"] as? String, "opensAfterNotify", "the reason a log cannot show comes last")
+        XCTAssertTrue(reasons.last?["deviceType"] is NSNull)
+    }
+
+    /// Heartbeats that vary beyond the bounds: exit 2, nothing in --out.
+    func testRefusesAHeartbeatThatVariesBeyondTheBounds() throws {
+        let folder = temporaryFolder("calibrate-varies")
+        let out = folder + "/out"
+        let r = pushsim("calibrate", cutLog(folder, pings: 60, heartbeats: [300, 600, 900]), "--out", out, "--quiet")
+        XCTAssertEqual(r.status, 2, r.err)
+        XCTAssertTrue(r.err.contains("device type \"iPhone\" asks for heartbeats from 300 to 900 s"), r.err)
+        XCTAssertTrue(r.err.contains("33.3 % of its 60 tokened Pings"), r.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out), "nothing written, not even the folder")
     }
 
     func testRefusesTooFewPingsAndWritesNothing() throws {
@@ -90,5 +162,23 @@ final class CalibrateCommandTests: XCTestCase {
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.err.contains("no Ping"), r.err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/out"))
+    }
+
+    /// Results/calibrate-quickstart (checked in, so that the browser check opens its
+    /// report.html) is what calibrate makes of the quickstart run's Domino log, byte for byte:
+    /// `pushsim run Scenarios/quickstart.json5 --access-log domino --out Results/quickstart-log`
+    /// then `pushsim calibrate Results/quickstart-log/access.log --out Results/calibrate-quickstart`.
+    func testTheCheckedInQuickstartCalibrationIsCurrent() throws {
+        let folder = temporaryFolder("calibrate-quickstart")
+        let run = pushsim("run", repositoryRoot + "/Scenarios/quickstart.json5", "--access-log", "domino", "--out", folder + "/log", "--quiet")
+        XCTAssertEqual(run.status, 0, run.err)
+        let r = pushsim("calibrate", folder + "/log/access.log", "--out", folder + "/cal", "--quiet")
+        XCTAssertEqual(r.status, 0, r.err)
+        for name in ["access.json5", "calibration.json", "report.html"] {
+            let fresh = try String(contentsOfFile: folder + "/cal/" + name, encoding: .utf8)
+                .replacingOccurrences(of: folder + "/log", with: "Results/quickstart-log").replacingOccurrences(of: folder + "/cal", with: "Results/calibrate-quickstart")
+            let reference = try String(contentsOfFile: repositoryRoot + "/Results/calibrate-quickstart/" + name, encoding: .utf8)
+            XCTAssertEqual(fresh, reference, "Results/calibrate-quickstart/\(name) is stale: make it again with the two commands above")
+        }
     }
 }
