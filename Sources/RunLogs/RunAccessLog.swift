@@ -5,7 +5,7 @@ import PushSim
 /// A run that also writes the access log its server(s) would have written
 /// (`pushsim run FILE --access-log FORMAT`), in any format `pushsim logs` reads.
 ///
-/// Cost: one formatted line per answered request, appended to a 4 MiB buffer; memory does
+/// Cost: one formatted line per answered request, appended to a 256 KiB buffer; memory does
 /// not grow with the run's length. The servers of a pool run one after the other (a probed
 /// run), each into its own file.
 public enum RunAccessLog {
