@@ -75,7 +75,8 @@ final class ProgressTests: XCTestCase {
     /// `bench access-log FILE`: a line for the run without a log, then one per format, with
     /// the log's size and the ratio to the plain run; no FILE is a usage error.
     func testBenchAccessLogPrintsEveryFormat() {
-        let r = pushsim("bench", "access-log", quickstart, short[0], short[1], short[2], short[3], short[4], short[5], "--repetitions", "1")
+        // A day of 50 iPhones: some 17,000 lines, megabytes of log in every format.
+        let r = pushsim("bench", "access-log", quickstart, "--set", "duration=1d", "--set", "populations.iphone.count=50", "--repetitions", "1")
         XCTAssertEqual(r.status, 0, r.err)
         let lines = r.out.split(separator: "\n")
         XCTAssertEqual(lines.map { $0.split(separator: " ")[1] }, ["format=none", "format=iis", "format=apache", "format=nginx", "format=domino", "format=zpush"])
