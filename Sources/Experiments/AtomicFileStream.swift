@@ -62,10 +62,11 @@ public final class AtomicFileStream {
         used += body(storage + used)
     }
 
-    /// Appends `bytes`; a large piece (a caller's own full buffer) goes straight to the file.
+    /// Appends `bytes`; a large piece (a caller's own full buffer, 128 KiB or more) goes
+    /// straight to the file, without a copy.
     public func write(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        if used + bytes.count <= Self.capacity {
+        if used + bytes.count <= Self.capacity && bytes.count < Self.capacity / 8 {
             (storage + used).update(from: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
             used += bytes.count
             return

@@ -3,7 +3,7 @@ import Experiments
 import PushSim
 
 /// A probe that writes, as the server answers each request, the line its access log would
-/// hold (`AccessLogWriter`'s, any format of `pushsim logs`), into a 1 MiB buffer flushed to
+/// hold (`AccessLogWriter`'s, any format of `pushsim logs`), into a 256 KiB buffer handed to
 /// the file as it fills: nothing of the run's requests is kept in memory. A pool's servers
 /// (simulated one after the other by a probed run) each get their own file,
 /// `access-<server>.log`; a single server's is `access.log`.
@@ -16,22 +16,22 @@ import PushSim
 /// (`<population>.<server>.<k>` in a pool, where each server numbers its devices from 0),
 /// the device ID `PS<server>x<population>x<k>`.
 ///
-/// The hot state is the struct's own (no class fields on the per-line path).
+/// The hot state is the struct's own (no class fields on the per-line path), and a line is
+/// `LineBytes`'s precompiled program for the device's population and command.
 public struct AccessLogProbe: SimulationProbe {
     let files: AccessLogFiles
-    private let lineBytes: LineBytes
+    private var lineBytes: LineBytes
     private let buffer: UnsafeMutablePointer<UInt8>
     private var used = 0
     private let warmup: Int64
     private let isIIS: Bool
-    private var userPrefix: [UnsafeBufferPointer<UInt8>] = []
-    private var idPrefix: [UnsafeBufferPointer<UInt8>] = []
-    private var maxLine = LineBytes.fixedBytes
+    private var maxLine: Int
     private(set) var lines = 0
 
     init(_ files: AccessLogFiles) {
         self.files = files
-        lineBytes = LineBytes(format: files.writer.format)
+        lineBytes = LineBytes(format: files.writer.format, populations: [])
+        maxLine = lineBytes.maxLine
         buffer = files.buffer
         warmup = files.warmup
         isIIS = files.writer.format == .iis
@@ -47,10 +47,8 @@ public struct AccessLogProbe: SimulationProbe {
     public mutating func serverBegins(index: Int, name: String) {
         flush()
         queuedAt = [:]
-        let names = files.serverBegins(index: index, name: name)
-        userPrefix = names.user
-        idPrefix = names.id
-        maxLine = names.maxLine
+        lineBytes = files.serverBegins(index: index, name: name)
+        maxLine = lineBytes.maxLine
     }
 
     /// Requests waiting for a thread: when they arrived (live ones only, removed when answered).
@@ -63,11 +61,9 @@ public struct AccessLogProbe: SimulationProbe {
         let arrivedAt = queuedAt.isEmpty ? a.startedAt : queuedAt.removeValue(forKey: a.id) ?? a.startedAt
         guard a.finishedAt >= warmup else { return }
         if used + maxLine > AccessLogFiles.bufferSize { flush() }
-        let p = a.population
         let out = buffer + used
-        let n = lineBytes.write(at: out, start: RunAccessLog.epoch + arrivedAt, duration: a.finishedAt - arrivedAt,
-                                isPing: a.isPing, status: a.httpStatus, user: userPrefix[p], number: a.device,
-                                deviceIDPrefix: idPrefix[p], deviceType: files.typeBytes[p],
+        let n = lineBytes.write(at: out, population: a.population, isPing: a.isPing, start: RunAccessLog.epoch + arrivedAt,
+                                duration: a.finishedAt - arrivedAt, status: a.httpStatus, number: a.device,
                                 heartbeatSeconds: isIIS && a.isPing ? Int((a.heartbeat + 500_000) / 1_000_000) : nil,
                                 collision: isIIS && a.superseded)
         out[n] = 0x0A
@@ -84,7 +80,10 @@ public struct AccessLogProbe: SimulationProbe {
 
 /// The files of one run's access log, and the names a line needs (see `AccessLogProbe`).
 final class AccessLogFiles {
-    static let bufferSize = 1 << 20
+    /// 256 KiB: each full buffer goes straight to the file (`AtomicFileStream.write` passes
+    /// pieces of 128 KiB or more without a copy), and one this size is still in the core's L2
+    /// cache when the kernel copies it (with 4 MiB ones the system time was higher).
+    static let bufferSize = 1 << 18
     let writer: AccessLogWriter
     let folder: String
     let warmup: Int64
@@ -93,8 +92,6 @@ final class AccessLogFiles {
     let servers: [String]
     /// The probe's line buffer (owned here).
     let buffer: UnsafeMutablePointer<UInt8>
-    let typeBytes: [UnsafeBufferPointer<UInt8>]
-    private var names: [UnsafeBufferPointer<UInt8>] = []
     private(set) var streams: [AtomicFileStream] = []
     private(set) var failure: FileWriteError? = nil
 
@@ -103,20 +100,12 @@ final class AccessLogFiles {
         self.folder = folder
         warmup = scenario.warmup.microseconds
         populations = scenario.populations.map { LogNames.safe($0.name) }
-        typeBytes = populations.map(Self.bytes)
         servers = scenario.servers.map(\.name)
         buffer = .allocate(capacity: Self.bufferSize)
     }
 
     deinit {
-        for b in typeBytes + names { b.deallocate() }
         buffer.deallocate()
-    }
-
-    private static func bytes(_ s: String) -> UnsafeBufferPointer<UInt8> {
-        let b = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, s.utf8.count))
-        _ = b.initialize(from: s.utf8)
-        return UnsafeBufferPointer(rebasing: b[0..<s.utf8.count])
     }
 
     /// The file of each server, in the scenario's order.
@@ -124,15 +113,13 @@ final class AccessLogFiles {
         servers.count == 1 ? ["access.log"] : servers.map { "access-\($0).log" }
     }
 
-    /// Opens server `index`'s file and returns its devices' name prefixes by population, and
-    /// the longest a line can be.
-    func serverBegins(index: Int, name: String) -> (user: [UnsafeBufferPointer<UInt8>], id: [UnsafeBufferPointer<UInt8>], maxLine: Int) {
+    /// Opens server `index`'s file and returns the line writer of its devices.
+    func serverBegins(index: Int, name: String) -> LineBytes {
         let pool = servers.count > 1
         let server = LogNames.safe(name)
-        let user = populations.map { Self.bytes(pool ? "\($0).\(server)." : "\($0).") }
-        let id = populations.indices.map { Self.bytes("PS\(index)x\($0)x") }
-        names += user + id
-        let longest = (user + id + typeBytes).map(\.count).max() ?? 0
+        let names = populations.enumerated().map { k, population in
+            LineNames(user: pool ? "\(population).\(server)." : "\(population).", deviceID: "PS\(index)x\(k)x", deviceType: population)
+        }
         if failure == nil {
             do {
                 let stream = try AtomicFileStream(path: folder + "/" + Self.fileNames(servers: servers)[index])
@@ -142,8 +129,7 @@ final class AccessLogFiles {
                 failure = error
             }
         }
-        // Each name at most three times, each with a device number of up to 20 digits.
-        return (user, id, LineBytes.fixedBytes + 3 * 3 * (longest + 20))
+        return LineBytes(format: writer.format, populations: names)
     }
 
     func append(_ bytes: UnsafeRawBufferPointer) {

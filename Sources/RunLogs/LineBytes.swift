@@ -1,156 +1,262 @@
 import AccessLogs
 
-/// The lines of `AccessLogWriter`, byte for byte, written straight into a file buffer through
-/// a pointer: no String, no array growth and no allocation per line; the date fields are
-/// recomputed only when the second changes. `AccessLogWriter.line` stays the definition (a
-/// test checks the two agree for every format); this is what keeps `run --access-log`
-/// within 2× of a plain run.
+/// The lines of `AccessLogWriter`, byte for byte, for the devices of one server, written
+/// straight into a file buffer through a pointer. `AccessLogWriter.line` stays the definition
+/// (tests check the two agree for every format, across seconds, days and numbers); this is
+/// what keeps `run --access-log` within 2× of a plain run.
 ///
-/// Names must need no escaping (letters, digits, `.`, `-`, `_`), which the probe ensures.
-/// A class with `let` storage only, so that the hot path has no exclusivity checks.
+/// How a line stays cheap (no String, array, allocation, dictionary or existential per line):
+/// - each population's line, per command, is compiled once (`init`) from `LineLayout` into a
+///   short program of operations, every run of text that does not vary merged into one
+///   precomputed piece of bytes (names, command, URL and constant columns together);
+/// - pieces are copied 16 bytes at a time, rounded up: the pieces are padded and the caller's
+///   buffer has `maxLine` bytes free, so a copy may run past its piece into bytes the next
+///   copy overwrites;
+/// - numbers are formatted two digits at a time from a 200-byte table; the device number once
+///   per line, then copied where the line has it (up to three times);
+/// - the stamp is copied from a cache that changes only with the second; within a day only its
+///   six digits of time of day are rewritten.
+///
+/// A class with `let` storage only (the mutable state is behind pointers), so that the hot
+/// path has no exclusivity checks. Not thread-safe: one writer.
 final class LineBytes {
     let format: LogFormat
-    /// The second whose stamp is cached, and the stamp in the format's layout (≤ 32 bytes).
-    private let cachedSecond: UnsafeMutablePointer<Int64>
-    private let stamp: UnsafeMutablePointer<UInt8>
-    private let stampLength: UnsafeMutablePointer<Int>
-    /// The day of the cached stamp and where its time of day starts.
-    private let cachedDay: UnsafeMutablePointer<Int64>
-    private let timeOffset: UnsafeMutablePointer<Int?>
+    /// Bytes the caller must have free at the pointer given to `write`: the longest line plus
+    /// the overrun of the 16-byte copies.
+    let maxLine: Int
 
-    init(format: LogFormat) {
+    private enum Kind: UInt8 { case text, stampStart, stampEnd, number, status, micros, millis, seconds, iisTokens, end }
+    private struct Operation { var kind: Kind; var count: Int32; var offset: Int32 }
+
+    /// The programs, one after the other; `starts[2 * population + (isPing ? 1 : 0)]` is where
+    /// one begins (each ends with `.end`).
+    private let operations: UnsafeMutablePointer<Operation>
+    private let starts: UnsafeMutablePointer<Int>
+    /// The texts of the programs and the IIS tokens, each padded to a multiple of 16 bytes.
+    private let pieces: UnsafeMutablePointer<UInt8>
+    private let tokens: (heartbeat: Operation, collision: Operation, both: Operation, end: Operation)
+    /// "00" "01" … "99".
+    private let pairs: UnsafeMutablePointer<UInt8>
+    /// Digits are formatted backwards to end at `numberEnd` (the device's) or `digitsEnd`.
+    private let scratch: UnsafeMutablePointer<UInt8>
+    private var numberEnd: UnsafeMutablePointer<UInt8> { scratch + 48 }
+    private var digitsEnd: UnsafeMutablePointer<UInt8> { scratch + 112 }
+    /// The cached stamp: its text (≤ 32 bytes, padded) and state.
+    private let stamp: UnsafeMutablePointer<UInt8>
+    private let cache: UnsafeMutablePointer<StampCache>
+
+    private struct StampCache {
+        /// The µs range of the cached second, [from, to).
+        var from: Int64 = 1, to: Int64 = 0
+        var day: Int64 = .min
+        var length = 0
+        /// Where the time of day starts in the stamp.
+        var timeOffset = 0
+    }
+
+    /// Lines for devices of `populations` (by population index) in `format`.
+    init(format: LogFormat, populations: [LineNames]) {
         self.format = format
-        cachedSecond = .allocate(capacity: 1)
-        cachedSecond.initialize(to: .min)
-        stamp = .allocate(capacity: 32)
-        stampLength = .allocate(capacity: 1)
-        stampLength.initialize(to: 0)
-        cachedDay = .allocate(capacity: 1)
-        cachedDay.initialize(to: .min)
-        timeOffset = .allocate(capacity: 1)
-        timeOffset.initialize(to: nil)
+        var programs: [Operation] = []
+        var texts: [UInt8] = []
+        var startList: [Int] = []
+        var longest = 0
+        func piece(_ s: String) -> Operation {
+            let offset = texts.count
+            texts += Array(s.utf8)
+            texts += [UInt8](repeating: 0, count: (16 - texts.count % 16) % 16)
+            return Operation(kind: .text, count: Int32(s.utf8.count), offset: Int32(offset))
+        }
+        for names in populations {
+            for command in ["Sync", "Ping"] {
+                startList.append(programs.count)
+                var bytes = 0
+                for field in LineLayout.merged(LineLayout.fields(format, names, command: command)) {
+                    let kind: Kind
+                    switch field {
+                    case .text(let t):
+                        let op = piece(t)
+                        programs.append(op)
+                        bytes += Int(op.count) + 16
+                        continue
+                    case .stamp(let end): kind = end ? .stampEnd : .stampStart
+                    case .number: kind = .number
+                    case .status: kind = .status
+                    case .micros: kind = .micros
+                    case .millis: kind = .millis
+                    case .seconds: kind = .seconds
+                    case .iisTokens: kind = .iisTokens
+                    }
+                    programs.append(Operation(kind: kind, count: 0, offset: 0))
+                    bytes += kind == .iisTokens ? 96 : 48
+                }
+                programs.append(Operation(kind: .end, count: 0, offset: 0))
+                longest = max(longest, bytes)
+            }
+        }
+        tokens = (piece("&Log=V161_Hb"), piece("&Log=V161_Error:PingCollisionDetected_"),
+                  piece("_Error:PingCollisionDetected_"), piece("_"))
+        // The line end the caller adds, and the last copy's overrun.
+        maxLine = longest + 1 + 32
+        texts += [UInt8](repeating: 0, count: 16)
+        operations = .allocate(capacity: programs.count)
+        operations.initialize(from: programs, count: programs.count)
+        starts = .allocate(capacity: max(1, startList.count))
+        starts.initialize(from: startList, count: startList.count)
+        pieces = .allocate(capacity: texts.count)
+        pieces.initialize(from: texts, count: texts.count)
+        pairs = .allocate(capacity: 200)
+        for n in 0..<100 {
+            pairs[2 * n] = UInt8(48 + n / 10)
+            pairs[2 * n + 1] = UInt8(48 + n % 10)
+        }
+        scratch = .allocate(capacity: 128)
+        scratch.initialize(repeating: 0, count: 128)
+        stamp = .allocate(capacity: 64)
+        stamp.initialize(repeating: 0, count: 64)
+        cache = .allocate(capacity: 1)
+        cache.initialize(to: StampCache())
     }
 
     deinit {
-        cachedSecond.deallocate()
+        operations.deallocate()
+        starts.deallocate()
+        pieces.deallocate()
+        pairs.deallocate()
+        scratch.deallocate()
         stamp.deallocate()
-        stampLength.deallocate()
-        cachedDay.deallocate()
-        timeOffset.deallocate()
+        cache.deallocate()
     }
 
-    /// Bytes a line may need beyond its three names (each written at most three times).
-    static let fixedBytes = 400
-
-    /// Writes one request's line (without line end) at `out`; returns the bytes written.
-    /// `user`, `deviceIDPrefix` and `deviceType` are ASCII needing no escapes.
-    func write(at out: UnsafeMutablePointer<UInt8>, start: Int64, duration: Int64, isPing: Bool, status: Int,
-               user: UnsafeBufferPointer<UInt8>, number: Int, deviceIDPrefix: UnsafeBufferPointer<UInt8>,
-               deviceType: UnsafeBufferPointer<UInt8>, heartbeatSeconds: Int?, collision: Bool) -> Int {
+    /// Writes the line (without line end) of a request of device `number` of `population` at
+    /// `out`, which must have `maxLine` bytes free; returns the bytes written. O(line length).
+    /// `heartbeatSeconds` and `collision` are IIS's tokens (ignored by the other formats).
+    @inline(__always)
+    func write(at out: UnsafeMutablePointer<UInt8>, population: Int, isPing: Bool, start: Int64, duration: Int64, status: Int,
+               number: Int, heartbeatSeconds: Int?, collision: Bool) -> Int {
         var p = out
-        let end = start + duration
-        let command: StaticString = isPing ? "Ping" : "Sync"
-        @inline(__always) func name(_ prefix: UnsafeBufferPointer<UInt8>) {
-            Self.put(prefix, &p)
-            Self.digits(number, &p)
-        }
-        @inline(__always) func query() {
-            Self.put("User=", &p)
-            name(user)
-            Self.put("&DeviceId=", &p)
-            name(deviceIDPrefix)
-            Self.put("&DeviceType=", &p)
-            Self.put(deviceType, &p)
-            Self.put("&Cmd=", &p)
-            Self.put(command, &p)
-        }
-        switch format {
-        case .iis:
-            putStamp(end, &p)
-            Self.put(" 10.0.0.1 POST /Microsoft-Server-ActiveSync/default.eas ", &p)
-            query()
-            if heartbeatSeconds != nil || collision {
-                Self.put("&Log=V161_", &p)
-                if let h = heartbeatSeconds {
-                    Self.put("Hb", &p)
-                    Self.digits(h, &p)
-                    Self.put("_", &p)
-                }
-                if collision { Self.put("Error:PingCollisionDetected_", &p) }
+        let numberStart = decimal(UInt64(max(0, number)), endingAt: numberEnd)
+        let numberCount = numberStart.distance(to: numberEnd)
+        var op = operations + starts[2 &* population &+ (isPing ? 1 : 0)]
+        while true {
+            let o = op.pointee
+            switch o.kind {
+            case .text: Self.copy(pieces + Int(o.offset), Int(o.count), &p)
+            case .number: Self.copy(numberStart, numberCount, &p)
+            case .stampStart: putStamp(start, &p)
+            case .stampEnd: putStamp(start &+ duration, &p)
+            case .status: put(UInt64(max(0, status)), &p)
+            case .micros: put(UInt64(max(0, duration)), &p)
+            case .millis: put(UInt64(max(0, duration / 1_000)), &p)
+            case .seconds: putSeconds(duration, &p)
+            case .iisTokens: putTokens(heartbeatSeconds, collision, &p)
+            case .end: return out.distance(to: p)
             }
-            Self.put(" 443 ", &p)
-            name(user)
-            Self.put(" 192.0.2.10 Apple-iPhone/1402.100 ", &p)
-            Self.digits(status, &p)
-            Self.put(" 0 0 ", &p)
-            Self.digits(Int(duration / 1_000), &p)
-        case .apache, .nginx, .domino:
-            Self.put("192.0.2.10 - ", &p)
-            name(user)
-            Self.put(" [", &p)
-            putStamp(format == .nginx ? end : start, &p)
-            Self.put(format == .domino ? "] \"POST /servlet/traveler/Microsoft-Server-ActiveSync?" : "] \"POST /Microsoft-Server-ActiveSync?", &p)
-            query()
-            Self.put(" HTTP/1.1\" ", &p)
-            Self.digits(status, &p)
-            Self.put(" 512 \"-\" \"Apple-iPhone/1402.100\" ", &p)
-            switch format {
-            case .apache: Self.digits(Int(duration), &p)
-            case .nginx: Self.seconds(duration, &p)
-            default: Self.digits(Int(duration / 1_000), &p)
-            }
-        case .zpush:
-            putStamp(end, &p)
-            Self.put(" [4242] [INFO] [", &p)
-            name(user)
-            Self.put("] cmd='", &p)
-            Self.put(command, &p)
-            Self.put("' memory='2.10 MiB/2.50 MiB' time='", &p)
-            Self.seconds(duration, &p)
-            Self.put("s' devType='", &p)
-            Self.put(deviceType, &p)
-            Self.put("' devId='", &p)
-            name(deviceIDPrefix)
-            Self.put("' getUser='", &p)
-            name(user)
-            Self.put("' from='192.0.2.10' idle='0s' version='2.7.1' method='POST' httpcode='", &p)
-            Self.digits(status, &p)
-            Self.put("'", &p)
+            op += 1
         }
-        return out.distance(to: p)
+    }
+
+    /// `count` bytes from `source` (readable up to `count` rounded up to 16) to `p`, which
+    /// must have as many free.
+    @inline(__always)
+    private static func copy(_ source: UnsafePointer<UInt8>, _ count: Int, _ p: inout UnsafeMutablePointer<UInt8>) {
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(p)
+        var k = 0
+        repeat {
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: k, as: SIMD16<UInt8>.self), toByteOffset: k, as: SIMD16<UInt8>.self)
+            k &+= 16
+        } while k < count
+        p += count
+    }
+
+    @inline(__always)
+    private static func copy(_ piece: Operation, from pieces: UnsafeMutablePointer<UInt8>, _ p: inout UnsafeMutablePointer<UInt8>) {
+        copy(pieces + Int(piece.offset), Int(piece.count), &p)
+    }
+
+    /// The decimal digits of `n`, written backwards to end at `end`; returns the first.
+    @inline(__always)
+    private func decimal(_ n: UInt64, endingAt end: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        var n = n, e = end
+        while n >= 100 {
+            let r = Int(n % 100) &* 2
+            n /= 100
+            e -= 2
+            e[0] = pairs[r]
+            e[1] = pairs[r &+ 1]
+        }
+        if n >= 10 {
+            e -= 2
+            e[0] = pairs[Int(n) &* 2]
+            e[1] = pairs[Int(n) &* 2 &+ 1]
+        } else {
+            e -= 1
+            e[0] = UInt8(truncatingIfNeeded: 48 &+ n)
+        }
+        return e
+    }
+
+    @inline(__always)
+    private func put(_ n: UInt64, _ p: inout UnsafeMutablePointer<UInt8>) {
+        let first = decimal(n, endingAt: digitsEnd)
+        Self.copy(first, first.distance(to: digitsEnd), &p)
+    }
+
+    /// µs as seconds with three decimals, rounded to the ms ("45.310"), as AccessLogWriter.
+    @inline(__always)
+    private func putSeconds(_ micros: Int64, _ p: inout UnsafeMutablePointer<UInt8>) {
+        let ms = UInt64(max(0, (micros + 500) / 1_000))
+        let frac = Int(ms % 1_000)
+        var e = digitsEnd - 4
+        e[0] = 46
+        e[1] = UInt8(truncatingIfNeeded: 48 &+ frac / 100)
+        e[2] = pairs[(frac % 100) &* 2]
+        e[3] = pairs[(frac % 100) &* 2 &+ 1]
+        e = decimal(ms / 1_000, endingAt: e)
+        Self.copy(e, e.distance(to: digitsEnd), &p)
+    }
+
+    /// `&Log=V161_` then `Hb<seconds>_` and `Error:PingCollisionDetected_` as they apply.
+    @inline(__always)
+    private func putTokens(_ heartbeat: Int?, _ collision: Bool, _ p: inout UnsafeMutablePointer<UInt8>) {
+        if let h = heartbeat {
+            Self.copy(tokens.heartbeat, from: pieces, &p)
+            put(UInt64(max(0, h)), &p)
+            Self.copy(collision ? tokens.both : tokens.end, from: pieces, &p)
+        } else if collision {
+            Self.copy(tokens.collision, from: pieces, &p)
+        }
     }
 
     /// The time stamp of `micros` in the format's layout (recomputed when the second changes).
     @inline(__always)
     private func putStamp(_ micros: Int64, _ p: inout UnsafeMutablePointer<UInt8>) {
-        let second = LogTimeSecond.of(micros)
-        if second != cachedSecond.pointee {
-            cachedSecond.pointee = second
-            stampLength.pointee = makeStamp(micros)
-        }
-        p.update(from: stamp, count: stampLength.pointee)
-        p += stampLength.pointee
+        if micros < cache.pointee.from || micros >= cache.pointee.to { makeStamp(micros) }
+        Self.copy(stamp, cache.pointee.length, &p)
     }
 
-    private func makeStamp(_ micros: Int64) -> Int {
+    @inline(never)
+    private func makeStamp(_ micros: Int64) {
+        let second = LogTimeSecond.of(micros)
+        cache.pointee.from = second * 1_000_000
+        cache.pointee.to = cache.pointee.from &+ 1_000_000
         // Within the same day only the time of day changes: rewrite its six digits.
-        let second = cachedSecond.pointee
         let day = second >= 0 ? second / 86_400 : (second - 86_399) / 86_400
-        if day == cachedDay.pointee, let at = timeOffset.pointee {
-            let s = Int(second - day * 86_400)
-            func two(_ n: Int, _ i: Int) { stamp[at + i] = UInt8(48 + n / 10); stamp[at + i + 1] = UInt8(48 + n % 10) }
-            two(s / 3600, 0); two(s / 60 % 60, 3); two(s % 60, 6)
-            return stampLength.pointee
+        func two(_ n: Int, _ q: UnsafeMutablePointer<UInt8>) { q[0] = pairs[2 * n]; q[1] = pairs[2 * n + 1] }
+        if day == cache.pointee.day {
+            let s = Int(second - day * 86_400), at = stamp + cache.pointee.timeOffset
+            two(s / 3600, at); two(s / 60 % 60, at + 3); two(s % 60, at + 6)
+            return
         }
-        cachedDay.pointee = day
+        cache.pointee.day = day
         let c = LogTime.civil(micros)
         var q = stamp
-        func two(_ n: Int) { q[0] = UInt8(48 + n / 10); q[1] = UInt8(48 + n % 10); q += 2 }
+        func two(_ n: Int) { two(n, q); q += 2 }
         func byte(_ b: UInt8) { q.pointee = b; q += 1 }
-        func year() { Self.digits(c.year, &q) }
+        func year() { for b in String(c.year).utf8 { byte(b) } }
         func time(_ separator: UInt8) {
             byte(separator)
-            timeOffset.pointee = stamp.distance(to: q)
+            cache.pointee.timeOffset = stamp.distance(to: q)
             two(c.hour); byte(58); two(c.minute); byte(58); two(c.second)
         }
         switch format {
@@ -162,53 +268,12 @@ final class LineBytes {
             two(c.day); byte(47)
             for b in Self.months[c.month - 1] { byte(b) }
             byte(47); year(); time(58)
-            Self.put(" +0000", &q)
+            for b in " +0000".utf8 { byte(b) }
         }
-        return stamp.distance(to: q)
+        cache.pointee.length = stamp.distance(to: q)
     }
 
     private static let months: [[UInt8]] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].map { Array($0.utf8) }
-
-    @inline(__always)
-    static func put(_ s: StaticString, _ p: inout UnsafeMutablePointer<UInt8>) {
-        p.update(from: s.utf8Start, count: s.utf8CodeUnitCount)
-        p += s.utf8CodeUnitCount
-    }
-
-    @inline(__always)
-    static func put(_ s: UnsafeBufferPointer<UInt8>, _ p: inout UnsafeMutablePointer<UInt8>) {
-        guard let base = s.baseAddress else { return }
-        p.update(from: base, count: s.count)
-        p += s.count
-    }
-
-    /// A whole number in decimal (a negative one as 0: durations and counts never are).
-    @inline(__always)
-    static func digits(_ n: Int, _ p: inout UnsafeMutablePointer<UInt8>) {
-        var n = max(0, n)
-        var count = 1
-        var scale = 10
-        while n >= scale && count < 19 { count += 1; scale &*= 10 }
-        var k = count - 1
-        while k >= 0 {
-            p[k] = UInt8(48 + n % 10)
-            n /= 10
-            k -= 1
-        }
-        p += count
-    }
-
-    /// µs as seconds with three decimals, rounded to the ms ("45.310"), as AccessLogWriter.
-    static func seconds(_ micros: Int64, _ p: inout UnsafeMutablePointer<UInt8>) {
-        let ms = Int((micros + 500) / 1_000)
-        digits(ms / 1_000, &p)
-        let frac = ms % 1_000
-        p[0] = 46
-        p[1] = UInt8(48 + frac / 100)
-        p[2] = UInt8(48 + frac / 10 % 10)
-        p[3] = UInt8(48 + frac % 10)
-        p += 4
-    }
 }
 
 /// Whole seconds of a time stamp, rounded down (as `LogTime.civil`).

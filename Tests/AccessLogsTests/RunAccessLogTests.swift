@@ -120,32 +120,75 @@ final class RunAccessLogTests: XCTestCase {
                             user: "a.mail2.0", deviceID: "PS1x1x0", deviceType: "a", heartbeatSeconds: 30, pingCollision: true),
             AccessLogRecord(start: RunAccessLog.epoch + 59_999_999, duration: 150_500, command: .sync, status: 503,
                             user: "android-work.1234567", deviceID: "PS0x1x1234567", deviceType: "android-work"),
+            AccessLogRecord(start: RunAccessLog.epoch + 86_399_999_999, duration: 0, command: .ping, status: 409,
+                            user: "iphone.9", deviceID: "PS0x0x9", deviceType: "iphone", pingCollision: true),
+            AccessLogRecord(start: RunAccessLog.epoch - 1, duration: 999_999_999_999, command: .sync, status: 200,
+                            user: "a-long-population-name-of-sixty-four-characters-at-most-xxxxxxxx.123456789012345678",
+                            deviceID: "PS0x0x123456789012345678", deviceType: "a-long-population-name-of-sixty-four-characters-at-most-xxxxxxxx"),
         ]
         for format in LogFormat.allCases {
-            let bytes = LineBytes(format: format)
-            let writer = AccessLogWriter(format: format)
-            for r in records {
-                let number = Int(r.user.split(separator: ".").last!)!
-                let user = String(r.user.dropLast(String(number).count)), id = String(r.deviceID.dropLast(String(number).count))
-                let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 2_000)
-                defer { buffer.deallocate() }
-                let n = user.utf8CString.withUnsafeBufferPointer { u in
-                    id.utf8CString.withUnsafeBufferPointer { i in
-                        r.deviceType.utf8CString.withUnsafeBufferPointer { t in
-                            func raw(_ b: UnsafeBufferPointer<CChar>) -> UnsafeBufferPointer<UInt8> {
-                                UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(b)[0..<(b.count - 1)]).bindMemory(to: UInt8.self)
-                            }
-                            return bytes.write(at: buffer, start: r.start, duration: r.duration, isPing: r.command == .ping, status: r.status,
-                                               user: raw(u), number: number, deviceIDPrefix: raw(i), deviceType: raw(t),
-                                               heartbeatSeconds: format == .iis ? r.heartbeatSeconds : nil,
-                                               collision: format == .iis && r.pingCollision)
-                        }
-                    }
-                }
-                var reference = r
-                if format != .iis { reference.heartbeatSeconds = nil; reference.pingCollision = false }
-                XCTAssertEqual(String(decoding: UnsafeBufferPointer(start: buffer, count: n), as: UTF8.self), writer.line(reference), "\(format)")
+            for r in records { XCTAssertEqual(Self.bytesLines(format, [r]), [Self.writerLine(format, r)], "\(format)") }
+        }
+    }
+
+    /// A long sequence through one writer, as a run makes it: the stamp cache across seconds,
+    /// minutes, days and months, and (for the start-stamped formats) back in time; device
+    /// numbers of 1 to 7 digits in two populations, every status, command and token.
+    func testLineBytesEqualsTheWriterOverASequence() {
+        var random = SplitMix64(seed: 7)
+        var end = RunAccessLog.epoch + 30 * 86_400_000_000 - 3_600_000_000
+        var records: [AccessLogRecord] = []
+        for _ in 0..<20_000 {
+            end += Int64(random.next() % 700_000)
+            if random.next() % 500 == 0 { end += Int64(random.next() % 100_000_000_000) }
+            let duration = Int64(random.next() % 1_000_000_000)
+            let population = Int(random.next() % 2), number = Int(random.next() % 10_000_000) >> (random.next() % 24)
+            let isPing = random.next() % 2 == 0
+            let type = ["iphone", "android-work"][population]
+            records.append(AccessLogRecord(start: end - duration, duration: duration, command: isPing ? .ping : .sync,
+                                           status: [200, 409, 503, 200][Int(random.next() % 4)],
+                                           user: "\(type).\(number)", deviceID: "PS0x\(population)x\(number)", deviceType: type,
+                                           heartbeatSeconds: isPing && random.next() % 8 != 0 ? Int(random.next() % 2_000) : nil,
+                                           pingCollision: isPing && random.next() % 3 == 0))
+        }
+        for format in LogFormat.allCases {
+            let got = Self.bytesLines(format, records)
+            XCTAssertEqual(got.count, records.count)
+            for (line, r) in zip(got, records) where line != Self.writerLine(format, r) {
+                XCTFail("\(format): \(line) ≠ \(Self.writerLine(format, r))")
+                break
             }
+        }
+    }
+
+    /// What AccessLogWriter writes for `r` from a run (IIS's tokens only in IIS).
+    static func writerLine(_ format: LogFormat, _ r: AccessLogRecord) -> String {
+        var reference = r
+        if format != .iis { reference.heartbeatSeconds = nil; reference.pingCollision = false }
+        return AccessLogWriter(format: format).line(reference)
+    }
+
+    /// The lines LineBytes writes for `records`, one after the other through one writer, the
+    /// populations by device type.
+    static func bytesLines(_ format: LogFormat, _ records: [AccessLogRecord]) -> [String] {
+        var populations: [LineNames] = []
+        var parsed: [(population: Int, number: Int)] = []
+        for r in records {
+            let number = Int(r.user.split(separator: ".").last!)!
+            let digits = String(number).count
+            let names = LineNames(user: String(r.user.dropLast(digits)), deviceID: String(r.deviceID.dropLast(digits)), deviceType: r.deviceType)
+            if !populations.contains(names) { populations.append(names) }
+            parsed.append((populations.firstIndex(of: names)!, number))
+        }
+        let bytes = LineBytes(format: format, populations: populations)
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.maxLine)
+        defer { buffer.deallocate() }
+        return zip(records, parsed).map { r, device in
+            let n = bytes.write(at: buffer, population: device.population, isPing: r.command == .ping, start: r.start, duration: r.duration,
+                                status: r.status, number: device.number, heartbeatSeconds: format == .iis ? r.heartbeatSeconds : nil,
+                                collision: format == .iis && r.pingCollision)
+            XCTAssertLessThan(n, bytes.maxLine)
+            return String(decoding: UnsafeBufferPointer(start: buffer, count: n), as: UTF8.self)
         }
     }
 }

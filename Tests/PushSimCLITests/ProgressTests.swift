@@ -72,6 +72,24 @@ final class ProgressTests: XCTestCase {
                                temporaryFolder("small")).err.contains("debug build"))
     }
 
+    /// `bench access-log FILE`: a line for the run without a log, then one per format, with
+    /// the log's size and the ratio to the plain run; no FILE is a usage error.
+    func testBenchAccessLogPrintsEveryFormat() {
+        // A day of 50 iPhones: some 17,000 lines, megabytes of log in every format.
+        let r = pushsim("bench", "access-log", quickstart, "--set", "duration=1d", "--set", "populations.iphone.count=50", "--repetitions", "1")
+        XCTAssertEqual(r.status, 0, r.err)
+        let lines = r.out.split(separator: "\n")
+        XCTAssertEqual(lines.map { $0.split(separator: " ")[1] }, ["format=none", "format=iis", "format=apache", "format=nginx", "format=domino", "format=zpush"])
+        XCTAssertTrue(lines[0].contains("mb=0.0 ") && lines[0].hasSuffix("ratio=1.00"), String(lines[0]))
+        for line in lines.dropFirst() { XCTAssertFalse(line.contains("mb=0.0 "), "a log was written: \(line)") }
+        let missing = pushsim("bench", "access-log")
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.err.contains("bench access-log expects one scenario FILE"), missing.err)
+        let typo = pushsim("bench", "acess-log")
+        XCTAssertEqual(typo.status, 2)
+        XCTAssertTrue(typo.err.contains("did you mean `access-log`?"), typo.err)
+    }
+
     private var captured = Captured()
     private func capture() -> Console {
         captured = Captured()
