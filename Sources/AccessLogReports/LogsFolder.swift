@@ -3,7 +3,8 @@ import Experiments
 import Foundation
 
 /// Writes the outputs of `pushsim logs` into a folder: logs.json, devices.csv, hourly.csv,
-/// report.html. Everything is rendered first, then each file is written whole (AtomicFile).
+/// report.html. Everything is rendered first, then the four are written whole or not at all
+/// (`AtomicFile.writeAll`).
 public enum LogsFolder {
     /// Fails early (before reading a 10 GB log) when `folder` cannot be written.
     public static func checkWritable(_ folder: String) throws {
@@ -20,6 +21,6 @@ public enum LogsFolder {
             ("hourly.csv", LogsCSV.hourly(f)),
             ("report.html", LogsReport.html(f, files: files, anonymizer: anonymizer)),
         ]
-        for (name, text) in outputs { try AtomicFile.write(text, to: folder + "/" + name) }
+        try AtomicFile.writeAll(outputs.map { (folder + "/" + $0.0, $0.1) })
     }
 }

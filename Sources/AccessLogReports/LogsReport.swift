@@ -59,9 +59,11 @@ public enum LogsReport {
         let hours = f.hourly.filter { $0.pings > 0 }
         if !hours.isEmpty {
             page.figure(BarChart(title: "409 share by hour of day", summary: "Share of Pings answered 409, per hour of day.",
-                                 categories: f.hourly.map { String(format2($0.hour)) + ":00" },
+                                 // Two-digit hours under an axis title: 24 labels of "00:00" do not fit side by side.
+                                 categories: f.hourly.map { String(format2($0.hour)) },
                                  series: [BarChart.Series("409 share", values: f.hourly.map { $0.share409 ?? 0 }, color: conflictColor)],
-                                 valueAxis: Axis("409 share", format: .percent, includesZero: true), showsLegend: false),
+                                 valueAxis: Axis("409 share", format: .percent, includesZero: true), categoryAxisLabel: "hour of day",
+                                 showsLegend: false),
                         height: 300, caption: "Hours \(f.utcOffsetMinutes == 0 ? "in UTC" : "at UTC\(offsetText(f.utcOffsetMinutes)), the log's own time zone"); all days of the log added together.")
         } else {
             page.note("No Ping, so no 409 share.")

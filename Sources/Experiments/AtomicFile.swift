@@ -9,6 +9,39 @@ import Foundation
 public enum AtomicFile {
     /// Writes `text` to `path`, creating missing folders.
     public static func write(_ text: String, to path: String) throws(FileWriteError) {
+        let temporary = try stage(text, for: path)
+        try commit(temporary.path, to: path, failure: temporary.failure)
+    }
+
+    /// Writes a set of files whole or not at all: every text goes to its temporary file
+    /// first (where a full disk or a permission shows), and only when all are written are
+    /// they renamed over their targets, in order. A failure before the renames leaves every
+    /// target as it was; a failed rename (rare within one folder) removes the files of the
+    /// set already renamed, so that a folder never holds one run's summary beside another
+    /// run's report.
+    public static func writeAll(_ files: [(path: String, text: String)]) throws(FileWriteError) {
+        var staged: [String] = []
+        for file in files {
+            do throws(FileWriteError) {
+                let temporary = try stage(file.text, for: file.path)
+                staged.append(temporary.path)
+                if let code = temporary.failure { throw FileWriteError(path: file.path, errno: code) }
+            } catch {
+                for t in staged { unlink(t) }
+                throw error
+            }
+        }
+        for (k, file) in files.enumerated() where rename(staged[k], file.path) != 0 {
+            let code = errno
+            for t in staged[k...] { unlink(t) }
+            for done in files[..<k] { unlink(done.path) }
+            throw FileWriteError(path: file.path, errno: code)
+        }
+    }
+
+    /// Writes `text` to a new temporary file beside `path` (creating missing folders) and
+    /// closes it; `failure` is the errno of a failed write or close (the file then exists).
+    static func stage(_ text: String, for path: String) throws(FileWriteError) -> (path: String, failure: Int32?) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         try makeFolder(folder, for: path)
@@ -30,7 +63,7 @@ public enum AtomicFile {
         }
         bytes = []
         let closed = close(descriptor) == 0 ? nil : errno
-        try commit(temporary, to: path, failure: failure ?? closed)
+        return (temporary, failure ?? closed)
     }
 
     /// The last step of every atomic write: a written and closed `temporary` becomes `path`

@@ -38,30 +38,34 @@ public enum RunToFolder {
         }
         let summaries = results.map(\.summary)
         let first = results[0]
-        try AtomicFile.write(first.summary.jsonText, to: folder + "/summary.json")
-        try AtomicFile.write(TimeseriesCSV.render(first.timeseries), to: folder + "/timeseries.csv")
+        // One set, whole or not at all: a folder never holds this run's summary beside an
+        // earlier run's report.
+        var files: [(path: String, text: String)] = [
+            (folder + "/summary.json", first.summary.jsonText),
+            (folder + "/timeseries.csv", TimeseriesCSV.render(first.timeseries)),
+        ]
         if count > 1 {
             for (r, summary) in summaries.enumerated() {
-                try AtomicFile.write(summary.jsonText, to: folder + "/" + replicationSummaryPath(r))
+                files.append((folder + "/" + replicationSummaryPath(r), summary.jsonText))
             }
             let scalars = summaries.map { $0.overall.scalars.map(\.value) }
-            try AtomicFile.write(SweepCSV.renderReplications(scalars), to: folder + "/replications.csv")
-            try AtomicFile.write(SweepCSV.renderReplicationSummary(scalars), to: folder + "/replications-summary.csv")
+            files.append((folder + "/replications.csv", SweepCSV.renderReplications(scalars)))
+            files.append((folder + "/replications-summary.csv", SweepCSV.renderReplicationSummary(scalars)))
         }
-        try AtomicFile.write(RunReport.html(summary: first.summary, timeseries: first.timeseries,
-                                            description: scenario.description, replications: count > 1 ? summaries : [],
-                                            queueLimits: scenario.servers.map(\.queueLimit)),
-                             to: folder + "/report.html")
+        files.append((folder + "/report.html", RunReport.html(summary: first.summary, timeseries: first.timeseries,
+                                                              description: scenario.description, replications: count > 1 ? summaries : [],
+                                                              queueLimits: scenario.servers.map(\.queueLimit))))
         let events = results.reduce(0) { $0 + $1.timing.events }
         let wall = results.reduce(0) { $0 + $1.timing.wallSeconds }
         let timing = RunTiming(events: events, wallSeconds: wall)
-        try AtomicFile.write(JSONText.object([
+        files.append((folder + "/run.json", JSONText.object([
             ("scenario", .string(scenario.name)), ("description", .string(scenario.description)),
             ("replications", .int(count)), ("events", .int(events)),
             ("queueLimits", .array(scenario.servers.map { .int($0.queueLimit) })),
             ("cpuSeconds", .number(wall)), ("eventsPerSecond", .number(timing.eventsPerSecond)),
             ("version", .string(version)),
-        ]).rendered(), to: folder + "/run.json")
+        ]).rendered()))
+        try AtomicFile.writeAll(files)
         return Outcome(folder: folder, summaries: summaries, timing: timing)
     }
 

@@ -111,8 +111,6 @@ public enum SweepRunner {
             scalars[item] = try SummaryScalarPaths(jsonText: text)
         }
         let values: (Int) -> [Double] = { figures[$0]?.scalars.map(\.value) ?? [] }
-        try AtomicFile.write(SweepCSV.render(plan, scalars: values), to: folder + "/sweep.csv")
-        try AtomicFile.write(SweepCSV.renderSummary(plan, scalars: values), to: folder + "/sweep-summary.csv")
         let points = (0..<plan.pointCount).map { point in
             let summaries = (0..<plan.replications).compactMap { scalars[point * plan.replications + $0] }
             return SweepPoint(values: plan.labels(ofPoint: point),
@@ -121,7 +119,9 @@ public enum SweepRunner {
         }
         let table = SweepTable(title: plan.scenarioName, description: "", parameters: plan.parameters.map(\.keyPath), points: points,
                                bestRule: SweepBestFile.read(folder))
-        try AtomicFile.write(SweepReport.html(table), to: folder + "/report.html")
+        try AtomicFile.writeAll([(folder + "/sweep.csv", SweepCSV.render(plan, scalars: values)),
+                                 (folder + "/sweep-summary.csv", SweepCSV.renderSummary(plan, scalars: values)),
+                                 (folder + "/report.html", SweepReport.html(table))])
     }
 }
 

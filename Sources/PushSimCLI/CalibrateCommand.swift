@@ -121,20 +121,15 @@ struct CalibrateCommand: Command {
             }
             simulation.finish()
         }
-        // All three rendered before any is written; a failed write removes those written.
+        // All three rendered, then written whole or not at all.
         let files: [(path: String, text: String)] = [
             (scenarioFile, text),
             ("\(out)/calibration.json", calibration.json(check: checked?.json).rendered(pretty: true)),
             ("\(out)/report.html", CalibrationReport.html(calibration, check: checked, scenarioFile: scenarioFile, logFiles: self.files)),
         ]
-        var written: [String] = []
         do {
-            for file in files {
-                try AtomicFile.write(file.text, to: file.path)
-                written.append(file.path)
-            }
+            try AtomicFile.writeAll(files)
         } catch {
-            for path in written { try? FileManager.default.removeItem(atPath: path) }
             removeFolder()
             console.err("pushsim calibrate: \(error)\n")
             return ExitStatus.failure

@@ -12,6 +12,26 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder + "/a/b"), ["c.txt"])
     }
 
+    func testWriteAllWritesEveryFileOrNone() throws {
+        let folder = NSTemporaryDirectory() + "atomic-all-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try AtomicFile.writeAll([(folder + "/summary.json", "old summary"), (folder + "/report.html", "old report")])
+        // The third file's folder is a regular file: nothing of the new set may land, not
+        // even the two files that could be written.
+        try AtomicFile.write("", to: folder + "/blocker")
+        XCTAssertThrowsError(try AtomicFile.writeAll([(folder + "/summary.json", "new summary"), (folder + "/report.html", "new report"),
+                                                      (folder + "/blocker/run.json", "new run")])) { error in
+            XCTAssertTrue(String(describing: error).contains("blocker/run.json"), "\(error)")
+        }
+        XCTAssertEqual(AtomicFile.read(folder + "/summary.json"), "old summary")
+        XCTAssertEqual(AtomicFile.read(folder + "/report.html"), "old report")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["blocker", "report.html", "summary.json"],
+                       "no temporary file is left behind")
+        try AtomicFile.writeAll([(folder + "/summary.json", "new summary"), (folder + "/report.html", "new report")])
+        XCTAssertEqual(AtomicFile.read(folder + "/summary.json"), "new summary")
+        XCTAssertEqual(AtomicFile.read(folder + "/report.html"), "new report")
+    }
+
     func testParallelMapKeepsOrderAndRethrows() throws {
         struct Boom: Error {}
         XCTAssertEqual(try parallelMap(count: 100, jobs: 4) { $0 * $0 }, (0..<100).map { $0 * $0 })

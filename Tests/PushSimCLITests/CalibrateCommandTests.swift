@@ -180,5 +180,15 @@ final class CalibrateCommandTests: XCTestCase {
             let reference = try String(contentsOfFile: repositoryRoot + "/Results/calibrate-quickstart/" + name, encoding: .utf8)
             XCTAssertEqual(fresh, reference, "Results/calibrate-quickstart/\(name) is stale: make it again with the two commands above")
         }
+        // The same log read by `pushsim logs` (checked in for the browser check too):
+        // `pushsim logs Results/quickstart-log/access.log --out Results/logs-quickstart`.
+        let logs = pushsim("logs", folder + "/log/access.log", "--out", folder + "/logs", "--quiet")
+        XCTAssertEqual(logs.status, 0, logs.err)
+        for name in ["logs.json", "devices.csv", "hourly.csv", "report.html"] {
+            let fresh = try String(contentsOfFile: folder + "/logs/" + name, encoding: .utf8)
+                .replacingOccurrences(of: folder + "/log", with: "Results/quickstart-log")
+            let reference = try String(contentsOfFile: repositoryRoot + "/Results/logs-quickstart/" + name, encoding: .utf8)
+            XCTAssertEqual(fresh, reference, "Results/logs-quickstart/\(name) is stale: make it again with the commands above")
+        }
     }
 }

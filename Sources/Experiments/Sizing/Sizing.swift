@@ -82,8 +82,8 @@ public enum Sizing {
             scanned: outcome.scanned.map { "\(label($0.lowerBound)) to \(label($0.upperBound))" },
             scanSkipped: outcome.scanSkipped.map { "\(label($0.lowerBound)) to \(label($0.upperBound))" },
             rules: rules, clampNote: p.clampNote)
-        try AtomicFile.write(SizeJSON.render(table, parameter: p), to: r.folder + "/size.json")
-        try AtomicFile.write(SizeReport.html(table), to: r.folder + "/report.html")
+        try AtomicFile.writeAll([(r.folder + "/size.json", SizeJSON.render(table, parameter: p)),
+                                 (r.folder + "/report.html", SizeReport.html(table))])
         return Outcome(table: table, ran: ran)
     }
 
