@@ -31,6 +31,8 @@ struct CalibrateCommand: Command {
     Run it like any scenario:
       pushsim calibrate domino/logs/access.log
       pushsim run Results/calibrate-access.log/access.json5
+      pushsim size Results/calibrate-access.log/access.json5 --find server.threads \\
+              --target 'threads.fullFraction <= 0.01' --target 'pushLatency.p95 <= 60'
       pushsim calibrate u_ex240301.log u_ex240302.log --out Results/exchange-calibrated
     Each device type needs at least 30 Pings, and where it has Hb tokens at least 50 % of
     them must ask for its heartbeat (± 5 s); a log that fails, or has no Pings, is refused
