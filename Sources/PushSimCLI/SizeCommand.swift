@@ -10,7 +10,7 @@ import ScenarioFile
 struct SizeCommand: Command {
     static let name = "size"
     static let abstract = "Find the smallest (or largest) value of a parameter that meets every target."
-    static let usage = "size FILE --find key.path --target 'METRIC OP VALUE' [--target …] [--smallest | --largest] [--range LO..HI] [--resolution STEP] [--replications R] [--jobs N] [--set key.path=value]… [--seed N] [--out DIR] [--quiet]"
+    static let usage = "size FILE --find key.path --target 'METRIC OP VALUE' [--target …] [--smallest | --largest] [--range LO..HI] [--resolution STEP] [--replications R] [--jobs N] [--set key.path=value]… [--seed N] [--out DIR] [--max-memory SIZE] [--quiet]"
     static let discussion = """
     Answers the questions a capacity planner asks: how many threads does this fleet need,
     how many devices can this server carry, what is the longest heartbeat that keeps the
@@ -53,6 +53,7 @@ struct SizeCommand: Command {
         .value("seed", "N", help: "Use this seed instead of the file's."),
         .value("out", "DIR", help: "Output folder (default Results/<scenario name>-size)."),
         ProgressMode.option,
+        MemoryCheck.option,
         .flag("quiet", help: "No progress on stderr."),
     ]
 
@@ -69,6 +70,7 @@ struct SizeCommand: Command {
     var seed: String?
     var out: String?
     var quiet: Bool
+    var memory: MemoryCheck
 
     init(_ a: ParsedArguments) throws(UsageError) {
         guard a.positionals.count == 1 else { throw UsageError("expected one scenario FILE, found \(a.positionals.count)") }
@@ -91,6 +93,7 @@ struct SizeCommand: Command {
         seed = try ScenarioInput.seed(a)
         out = a.value("out")
         quiet = a.has("quiet")
+        memory = try MemoryCheck(a)
         progressChoice = try ProgressMode.chosen(a)
     }
 
@@ -108,7 +111,10 @@ struct SizeCommand: Command {
         let folder = out ?? "Results/\(input.loaded.scenario.name)-size"
         let request = Sizing.Request(text: input.text, file: input.file, overrides: input.overrides, loaded: input.loaded,
                                      parameter: parameter, targets: targets, direction: direction,
-                                     replications: replications, jobs: jobs, folder: folder)
+                                     replications: replications, jobs: jobs, folder: folder,
+                                     memoryRefusal: { [memory] estimate, concurrent in
+                                         memory.refusal(estimate, concurrent: concurrent, retained: concurrent)
+                                     })
         let progress = ProgressLine(console, mode: ProgressMode.resolve(progressChoice, quiet: quiet, console: console))
         do {
             let outcome = try Sizing.run(request, progress: progress.sink)

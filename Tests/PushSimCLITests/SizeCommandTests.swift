@@ -163,6 +163,27 @@ final class SizeCommandTests: XCTestCase {
         XCTAssertNil(try sizeJSON(folder + "/o")["answer"] as? Double)
     }
 
+    /// A search that climbs (a target no count meets) stops with a sentence before the round
+    /// whose largest value would not fit in `--max-memory`: exit 2, the smaller values run
+    /// and kept, none at or above the refused one, no size.json.
+    func testASearchThatClimbsOutOfMemoryStopsBeforeRunning() throws {
+        let folder = temporaryFolder("size-memory")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = writeScenario(in: folder)
+        let out = folder + "/o"
+        let r = pushsim("size", file, "--find", "populations.iphone.count", "--replications", "1", "--jobs", "1",
+                        "--target", "threads.fullFraction >= 2", "--max-memory", "30M", "--out", out, "--quiet")
+        XCTAssertEqual(r.status, 2, r.err)
+        XCTAssertTrue(r.err.contains("the search stopped before running it"), r.err)
+        XCTAssertTrue(r.err.contains("--max-memory is 30 MiB"), r.err)
+        let refused = try XCTUnwrap(r.err.components(separatedBy: "populations.iphone.count = ").dropFirst().first?
+            .prefix { $0.isNumber }).description
+        let ran = try FileManager.default.contentsOfDirectory(atPath: out + "/points").compactMap(Int.init)
+        XCTAssertFalse(ran.isEmpty, "the values that fit were run")
+        XCTAssertTrue(ran.allSatisfy { $0 < Int(refused)! }, "\(ran) against \(refused)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/size.json"))
+    }
+
     func testBadInputIsRefusedBeforeAnythingRuns() throws {
         let folder = temporaryFolder("size-bad")
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -19,10 +19,16 @@ public enum Sizing {
         public var replications: Int
         public var jobs: Int
         public var folder: String
+        /// Why the runs of one round cannot fit in memory (the largest value's estimate, run
+        /// `concurrent` at a time), or nil when they fit; nil: no limit. Checked before each
+        /// round runs anything, so a search that climbs out of memory stops with a sentence.
+        public var memoryRefusal: (@Sendable (_ largest: MemoryEstimate, _ concurrent: Int) -> String?)?
 
         public init(text: String, file: String, overrides: [ScenarioOverride], loaded: LoadedScenario,
                     parameter: SizingParameter, targets: [MetricTarget], direction: SizingDirection,
-                    replications: Int, jobs: Int, folder: String) {
+                    replications: Int, jobs: Int, folder: String,
+                    memoryRefusal: (@Sendable (_ largest: MemoryEstimate, _ concurrent: Int) -> String?)? = nil) {
+            self.memoryRefusal = memoryRefusal
             self.text = text
             self.file = file
             self.overrides = overrides
@@ -55,7 +61,7 @@ public enum Sizing {
         let search = SizingSearch(last: r.parameter.lastIndex, direction: r.direction, width: r.jobs)
         let outcome = try search.run { indices in
             let (scalars, count) = try store.evaluate(indices.map(r.parameter.value(atIndex:)), replications: r.replications,
-                                                      jobs: r.jobs, progress: progress)
+                                                      jobs: r.jobs, memoryRefusal: r.memoryRefusal, progress: progress)
             ran += count
             for (i, s) in zip(indices, scalars) { results[i] = s }
             return scalars.map { s in r.targets.allSatisfy { $0.isMet(by: figure($0.metric, s)?.mean) } }

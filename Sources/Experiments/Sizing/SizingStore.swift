@@ -69,6 +69,7 @@ public struct SizingStore: Sendable {
     /// `jobs` threads the runs that are not on disk yet. Returns each value's scalars per
     /// replication and how many runs it made.
     public func evaluate(_ values: [Int64], replications: Int, jobs: Int,
+                         memoryRefusal: (@Sendable (MemoryEstimate, Int) -> String?)? = nil,
                          progress: ProgressSink = .silent) throws -> (scalars: [[SummaryScalarPaths]], ran: Int) {
         let plan = SweepPlan(scenarioName: scenarioName, scenarioIdentity: identity,
                              parameters: [SweepParameter(keyPath: parameter.keyPath, values: values.map(parameter.json5),
@@ -77,6 +78,18 @@ public struct SizingStore: Sendable {
         let todo = (0..<plan.itemCount).filter {
             let (point, r) = plan.item($0)
             return !AtomicFile.exists(summaryPath(values[point], replication: r))
+        }
+        if let memoryRefusal, !todo.isEmpty {
+            let waiting = Set(todo.map { plan.item($0).point })
+            var largest: (estimate: MemoryEstimate, value: Int64)?
+            for point in waiting.sorted() {
+                let estimate = try SweepRunner.loadPoint(plan, point: point, text: text, file: file, overrides: overrides).memoryEstimate
+                if largest.map({ estimate.bytes > $0.estimate.bytes }) ?? true { largest = (estimate, values[point]) }
+            }
+            if let largest, let sentence = memoryRefusal(largest.estimate, min(jobs, todo.count)) {
+                throw SweepError("\(parameter.keyPath) = \(parameter.label(largest.value)) \(sentence); the search stopped before running it "
+                                 + "(the values evaluated so far stay in \(folder)/points): give --range with a smaller top, fewer --jobs or --max-memory")
+            }
         }
         let done = SerialCounter()
         _ = try parallelMap(count: todo.count, jobs: jobs) { [self] k -> Int in
