@@ -16,8 +16,10 @@ public enum CalibrationReport {
 
     /// - Parameters:
     ///   - scenarioFile: the scenario's path as the user gave `--out`, for the "how to use".
-    ///   - check: the check run, or nil when `--no-check` skipped it.
-    public static func html(_ c: Calibration, check: CalibrationCheck?, scenarioFile: String, logFiles: [String]) -> String {
+    ///   - check: the check run, or nil when it was not run.
+    ///   - notRun: why there is no check (default: `--no-check` skipped it).
+    public static func html(_ c: Calibration, check: CalibrationCheck?, scenarioFile: String, logFiles: [String],
+                            notRun: String = "--no-check") -> String {
         let f = c.figures
         let days = f.spanSeconds / 86_400
         var page = HTMLDocument(title: "Calibration: \(c.name)",
@@ -28,7 +30,7 @@ public enum CalibrationReport {
             HTMLCard("Device types", value: "\(c.types.count)", detail: Calibration.plural(c.types.reduce(0) { $0 + $1.devices }, "device")),
             HTMLCard("Server", value: c.serverKind, detail: "\(Calibration.plural(c.threads, "thread")) (log's peak)"),
             HTMLCard("Check", value: flagged.map { $0 == 0 ? "within noise" : "\($0) flagged" } ?? "not run",
-                     detail: check.map { "over \(Calibration.fixed($0.simulatedDeviceDays, 2)) simulated device-days" } ?? "--no-check"),
+                     detail: check.map { "over \(Calibration.fixed($0.simulatedDeviceDays, 2)) simulated device-days" } ?? (notRun == "--no-check" ? notRun : "too large here")),
         ])
 
         page.section("The log")
@@ -111,7 +113,7 @@ public enum CalibrationReport {
                                  title: "Likely reasons, from the log")
             }
         } else {
-            page.note("The check was not run (--no-check): the scenario has not been compared with its log.")
+            page.note("The check was not run (\(notRun)): the scenario has not been compared with its log.")
         }
 
         page.section("How to use it")

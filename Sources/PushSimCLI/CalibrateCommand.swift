@@ -9,7 +9,7 @@ import ScenarioFile
 struct CalibrateCommand: Command {
     static let name = "calibrate"
     static let abstract = "Estimate a scenario from a server's access log: mail and open rates, heartbeat, client kind."
-    static let usage = "calibrate LOG... [--format iis|apache|nginx|domino|zpush] [--out DIR] [--no-check] [--quiet]"
+    static let usage = "calibrate LOG... [--format iis|apache|nginx|domino|zpush] [--out DIR] [--no-check] [--max-memory SIZE] [--quiet]"
     static let discussion = """
     Reads one or more access logs as one log (as `pushsim logs` does) and estimates, per
     device type (iPhone, Android, …): the client kind (single when its Pings end 409 or
@@ -42,6 +42,7 @@ struct CalibrateCommand: Command {
         .value("format", "F", help: "iis, apache, nginx, domino or zpush (default: detected)."),
         .value("out", "DIR", help: "Output folder (default Results/calibrate-<first log's name>)."),
         .flag("no-check", help: "Do not run the calibrated scenario to compare it with the log."),
+        MemoryCheck.option,
         .flag("quiet", help: "No progress on stderr."),
     ]
 
@@ -50,6 +51,7 @@ struct CalibrateCommand: Command {
     var out: String
     var quiet: Bool
     var check: Bool
+    var memory: MemoryCheck
 
     init(_ a: ParsedArguments) throws(UsageError) {
         guard !a.positionals.isEmpty else { throw UsageError("expected one or more access LOG files") }
@@ -63,6 +65,7 @@ struct CalibrateCommand: Command {
         }
         quiet = a.has("quiet")
         check = !a.has("no-check")
+        memory = try MemoryCheck(a)
         out = a.value("out") ?? "Results/calibrate-\(LogsCommand.stem(files[0]))"
     }
 
@@ -109,7 +112,13 @@ struct CalibrateCommand: Command {
             return ExitStatus.failure
         }
         var checked: CalibrationCheck?
-        if check {
+        var notRun = "--no-check"
+        // The log is read and estimated already; a fleet too large to simulate here still
+        // gets its scenario and estimates, and the check is said not to have run, and why.
+        if check, let refusal = memory.refusal(loaded.scenario.memoryEstimate) {
+            notRun = "the check run \(refusal)"
+            console.err("pushsim calibrate: the check is not run: it \(refusal); run the scenario where it fits\n")
+        } else if check {
             let simulation = ProgressLine(console, mode: ProgressMode.resolve(nil, quiet: quiet, console: console))
             do {
                 checked = try CalibrationCheck.run(loaded.scenario, against: calibration, progress: { p in
@@ -127,7 +136,7 @@ struct CalibrateCommand: Command {
         let files: [(path: String, text: String)] = [
             (scenarioFile, text),
             ("\(out)/calibration.json", calibration.json(check: checked?.json).rendered(pretty: true)),
-            ("\(out)/report.html", CalibrationReport.html(calibration, check: checked, scenarioFile: scenarioFile, logFiles: self.files)),
+            ("\(out)/report.html", CalibrationReport.html(calibration, check: checked, scenarioFile: scenarioFile, logFiles: self.files, notRun: notRun)),
         ]
         do {
             try AtomicFile.writeAll(files)

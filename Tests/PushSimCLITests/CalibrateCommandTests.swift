@@ -25,6 +25,24 @@ final class CalibrateCommandTests: XCTestCase {
         return path
     }
 
+    /// A fleet whose check run would not fit in memory still gets its scenario and estimates;
+    /// the check is said not to have run, and why (stderr, report), and `check` is null.
+    func testACheckRunTooLargeForMemoryIsSkippedAndSaidSo() throws {
+        let folder = temporaryFolder("calibrate-memory")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let log = iisLog(folder, pings: 40)
+        let out = folder + "/out"
+        let r = pushsim("calibrate", log, "--out", out, "--max-memory", "1K", "--quiet")
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.err.contains("the check is not run: it needs about"), r.err)
+        XCTAssertFalse(r.out.contains("pingsPerDeviceDay"), r.out)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/calibration.json"))) as? [String: Any])
+        XCTAssertTrue(json["check"] is NSNull)
+        let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        XCTAssertTrue(report.contains("The check was not run (the check run needs about"), "the report says why")
+        XCTAssertEqual(pushsim("validate", out + "/u_ex240301.json5").status, 0, "the scenario loads")
+    }
+
     func testWritesAScenarioThatLoadsAndTheEstimates() throws {
         let folder = temporaryFolder("calibrate-cli")
         let log = iisLog(folder, pings: 40)
