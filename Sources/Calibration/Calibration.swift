@@ -43,6 +43,8 @@ public struct Calibration: Sendable {
     public var profile: [Double]?
     /// The events the profile rests on.
     public var profileEvents: Int
+    /// Device types with fewer than `Estimator.minimumPings` Pings, left out of the scenario.
+    public var setAside: [SetAsideType] = []
 
     /// The threads comment: the log's concurrency, the rule of thumb, and a plateau if any.
     public var threadsEvidence: String {
@@ -126,7 +128,8 @@ public struct Calibration: Sendable {
         return Calibration(name: name, figures: figures, types: types, serverKind: kind, serverKindNote: note, threads: threads,
                            threadsRuleOfThumb: rule, peakShare: peakShare, plateau: plateau,
                            signs: LogSigns.detect(tally, types: types), pingSecondsSD: sd, pingSecondsHistogram: histogram,
-                           syncs200: n, syncMedianSeconds: median, syncP95Seconds: p95, profile: profile, profileEvents: events)
+                           syncs200: n, syncMedianSeconds: median, syncP95Seconds: p95, profile: profile, profileEvents: events,
+                           setAside: Estimator.setAside(tally))
     }
 
     /// The time-of-day profile: per hour, (mail Pings + superseded Pings ended) ÷ Ping-open time.

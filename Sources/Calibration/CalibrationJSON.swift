@@ -59,6 +59,9 @@ extension Calibration {
                 ("syncWork", .object([("median", Self.estimate(syncMedianSeconds)), ("p95", Self.estimate(syncP95Seconds)), ("syncs", .int(syncs200))])),
                 ("profile", profile.map { .array($0.map { .number($0) }) } ?? .string("flat")),
                 ("byDeviceType", .array(populations)),
+                ("setAside", .array(setAside.map { a in
+                    .object([("deviceType", .string(a.deviceType)), ("devices", .int(a.devices)), ("pings", .int(a.pings)), ("syncs", .int(a.syncs))])
+                })),
             ])),
         ]
         members.append(("check", check ?? .null))

@@ -53,6 +53,7 @@ public enum CalibrationReport {
                                   "\(e.outbox?.count ?? 0)", "\(e.syncs)"]
                              }, caption: "The evidence: the counts each estimate rests on. Mail Pings: 200 Pings shorter than H less the heartbeat margin.",
                              alignments: [.left, .right, .right, .right, .right, .right, .right]))
+        if let note = c.setAsideNote { page.note(note) }
 
         page.section("Heartbeat")
         page.table(HTMLTable(header: ["device type", "H", "source", "Hb tokens", "share at H"],

@@ -68,7 +68,11 @@ public enum Estimator {
 
     /// The estimates of every device type in `tally`, largest first (then by name).
     ///
-    /// - Throws: when the log has no Pings, or a device type has fewer than `minimumPings`,
+    /// Device types with fewer than `minimumPings` are set aside (`setAside`) when another
+    /// type has enough: a real log holds stragglers (a desktop client, a test phone) that
+    /// should not stop the calibration of the fleet.
+    ///
+    /// - Throws: when the log has no Pings, or no device type has `minimumPings`,
     ///   or no heartbeat can be found, or fewer than `minimumShareAtHeartbeat` of a type's
     ///   tokened Pings ask for its H.
     public static func estimate(_ tally: DeviceTypeTally) throws(CalibrationError) -> [TypeEstimate] {
@@ -77,9 +81,11 @@ public enum Estimator {
             throw CalibrationError(description: "the log holds no Ping (Cmd=Ping) request, so there is no Ping time over which to estimate mail and open rates; give a log of a server whose devices use push (Ping)")
         }
         var out: [TypeEstimate] = []
+        let anyEnough = tally.sums.contains { $0.pings >= minimumPings }
         for (k, s) in tally.sums.enumerated() {
             let name = tally.typeNames[k]
             guard s.pings >= minimumPings else {
+                if anyEnough { continue }
                 throw CalibrationError(description: "device type \"\(name)\" has \(s.pings) Ping\(s.pings == 1 ? "" : "s") (\(s.devices) device\(s.devices == 1 ? "" : "s")); an estimate needs at least \(minimumPings): give a longer log, or one without that device type (--from/--to or a filtered copy)")
             }
             guard s.pingMicros > 0 else {
@@ -123,5 +129,27 @@ public enum Estimator {
                                     outbox: outbox, syncs: s.syncs, syncMedianSeconds: median, syncP95Seconds: p95, syncs200: s.syncs200))
         }
         return out.sorted { ($1.devices, $0.deviceType) < ($0.devices, $1.deviceType) }
+    }
+
+    /// The device types `estimate` leaves out for having fewer than `minimumPings` while
+    /// another type has enough, most devices first (then by name).
+    public static func setAside(_ tally: DeviceTypeTally) -> [SetAsideType] {
+        guard tally.sums.contains(where: { $0.pings >= minimumPings }) else { return [] }
+        return tally.sums.indices.filter { tally.sums[$0].pings < minimumPings }.map { k in
+            SetAsideType(deviceType: tally.typeNames[k], devices: tally.sums[k].devices, pings: tally.sums[k].pings, syncs: tally.sums[k].syncs)
+        }.sorted { ($1.devices, $0.deviceType) < ($0.devices, $1.deviceType) }
+    }
+}
+
+/// A device type of the log with too few Pings for an estimate: not in the scenario.
+public struct SetAsideType: Sendable, Equatable {
+    public var deviceType: String
+    public var devices: Int
+    public var pings: Int
+    public var syncs: Int
+
+    /// "Outlook: 3 devices, 5 Pings, 40 Syncs".
+    public var text: String {
+        "\(deviceType): \(Calibration.plural(devices, "device")), \(Calibration.plural(pings, "Ping")), \(Calibration.plural(syncs, "Sync"))"
     }
 }

@@ -57,7 +57,9 @@ extension Calibration {
             let p = max(m + 1, Int((p95 * 1_000).rounded()))
             t += "    syncWork: { lognormal: { median: \"\(m)ms\", p95: \"\(p)ms\" } },   // lognormal fit of \(Self.plural(syncs200, "Sync")) answered 200\n"
         }
-        t += "  },\n  populations: [\n"
+        t += "  },\n"
+        if let note = setAsideNote { t += "  // " + note + "\n" }
+        t += "  populations: [\n"
         var taken = Set<String>()
         for e in types {
             let pop = Self.populationName(e.deviceType, taken: taken)
@@ -91,5 +93,12 @@ extension Calibration {
         t += "  ],\n}\n"
         return t
     }
-}
 
+    /// The sentence on the device types set aside, or nil when there are none.
+    public var setAsideNote: String? {
+        guard !setAside.isEmpty else { return nil }
+        return "Set aside, with fewer than \(Estimator.minimumPings) Pings each for an estimate, and not in the scenario: "
+            + setAside.map(\.text).joined(separator: "; ")
+            + ". Their requests stay in the log's figures the check compares with."
+    }
+}

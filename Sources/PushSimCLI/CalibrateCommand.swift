@@ -34,9 +34,10 @@ struct CalibrateCommand: Command {
       pushsim size Results/calibrate-access.log/access.json5 --find server.threads \\
               --target 'threads.fullFraction <= 0.01' --target 'pushLatency.p95 <= 60'
       pushsim calibrate u_ex240301.log u_ex240302.log --out Results/exchange-calibrated
-    Each device type needs at least 30 Pings, and where it has Hb tokens at least 50 % of
-    them must ask for its heartbeat (± 5 s); a log that fails, or has no Pings, is refused
-    (exit 2, nothing written).
+    A device type needs at least 30 Pings for an estimate (fewer, beside a type with
+    enough, and it is set aside: named, not in the scenario), and where it has Hb tokens at
+    least 50 % of them must ask for its heartbeat (± 5 s); a log that fails, or has no
+    Pings, is refused (exit 2, nothing written).
     """
     static let options: [OptionSpec] = [
         .value("format", "F", help: "iis, apache, nginx, domino or zpush (default: detected)."),
@@ -160,6 +161,7 @@ struct CalibrateCommand: Command {
             text += "mail \(f(e.mail.value))/day [\(f(e.mail.ci95.low))–\(f(e.mail.ci95.high))], opens \(f(e.opens.value))/day [\(f(e.opens.ci95.low))–\(f(e.opens.ci95.high))] "
             text += "over \(String(format: "%.2f", e.mail.days)) device-days of Pings\n"
         }
+        if let note = c.setAsideNote { text += "  " + note + "\n" }
         return text
     }
 }

@@ -25,6 +25,39 @@ final class CalibrateCommandTests: XCTestCase {
         return path
     }
 
+    /// A straggler (a device type with fewer than 30 Pings) beside a type with enough is set
+    /// aside, said in the terminal, the scenario and calibration.json; it alone is refused.
+    func testADeviceTypeWithTooFewPingsIsSetAsideBesideOneWithEnough() throws {
+        let folder = temporaryFolder("calibrate-straggler")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let log = iisLog(folder, pings: 40)
+        let w = AccessLogWriter(format: .iis)
+        var extra = ""
+        for k in 0..<3 {
+            extra += w.line(AccessLogRecord(start: 1_709_287_200_000_000 + Int64(k) * 600_000_000, duration: 60_000_000, command: .ping, status: 200,
+                                            user: "bob", deviceID: "OutlookBBB", deviceType: "Outlook", heartbeatSeconds: 300)) + "\n"
+        }
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: log))
+        handle.seekToEndOfFile()
+        handle.write(Data(extra.utf8))
+        handle.closeFile()
+        let out = folder + "/out"
+        let r = pushsim("calibrate", log, "--out", out, "--quiet", "--no-check")
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("Set aside, with fewer than 30 Pings each for an estimate, and not in the scenario: Outlook: 1 device, 3 Pings, 0 Syncs"), r.out)
+        let scenario = try String(contentsOfFile: out + "/u_ex240301.json5", encoding: .utf8)
+        XCTAssertTrue(scenario.contains("// Set aside"), scenario)
+        XCTAssertFalse(scenario.contains("name: \"outlook\""), "no population for the straggler")
+        XCTAssertEqual(pushsim("validate", out + "/u_ex240301.json5").status, 0)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/calibration.json"))) as? [String: Any])
+        let estimates = try XCTUnwrap(json["estimates"] as? [String: Any])
+        let aside = try XCTUnwrap(estimates["setAside"] as? [[String: Any]])
+        XCTAssertEqual(aside.count, 1)
+        XCTAssertEqual(aside.first?["deviceType"] as? String, "Outlook")
+        XCTAssertEqual(aside.first?["pings"] as? Int, 3)
+        XCTAssertEqual(estimates["devices"] as? Int, 1, "the scenario's devices")
+    }
+
     /// A fleet whose check run would not fit in memory still gets its scenario and estimates;
     /// the check is said not to have run, and why (stderr, report), and `check` is null.
     func testACheckRunTooLargeForMemoryIsSkippedAndSaidSo() throws {
