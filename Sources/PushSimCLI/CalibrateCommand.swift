@@ -9,7 +9,7 @@ import ScenarioFile
 struct CalibrateCommand: Command {
     static let name = "calibrate"
     static let abstract = "Estimate a scenario from a server's access log: mail and open rates, heartbeat, client kind."
-    static let usage = "calibrate LOG... [--format iis|apache|nginx|domino|zpush] [--out DIR] [--no-check] [--max-memory SIZE] [--quiet]"
+    static let usage = "calibrate LOG... [--format iis|apache|nginx|domino|zpush] [--time-unit ms|us|s] [--from TIME] [--to TIME] [--out DIR] [--no-check] [--max-memory SIZE] [--quiet]"
     static let discussion = """
     Reads one or more access logs as one log (as `pushsim logs` does) and estimates, per
     device type (iPhone, Android, …): the client kind (single when its Pings end 409 or
@@ -34,13 +34,14 @@ struct CalibrateCommand: Command {
       pushsim size Results/calibrate-access.log/access.json5 --find server.threads \\
               --target 'threads.fullFraction <= 0.01' --target 'pushLatency.p95 <= 60'
       pushsim calibrate u_ex240301.log u_ex240302.log --out Results/exchange-calibrated
+    --from and --to take a window of the log (a quiet week, before a change), --format and
+    --time-unit override what is detected, as for `pushsim logs`.
     A device type needs at least 30 Pings for an estimate (fewer, beside a type with
     enough, and it is set aside: named, not in the scenario), and where it has Hb tokens at
     least 50 % of them must ask for its heartbeat (± 5 s); a log that fails, or has no
     Pings, is refused (exit 2, nothing written).
     """
-    static let options: [OptionSpec] = [
-        .value("format", "F", help: "iis, apache, nginx, domino or zpush (default: detected)."),
+    static let options: [OptionSpec] = LogReaderArguments.options + [
         .value("out", "DIR", help: "Output folder (default Results/calibrate-<first log's name>)."),
         .flag("no-check", help: "Do not run the calibrated scenario to compare it with the log."),
         MemoryCheck.option,
@@ -57,13 +58,7 @@ struct CalibrateCommand: Command {
     init(_ a: ParsedArguments) throws(UsageError) {
         guard !a.positionals.isEmpty else { throw UsageError("expected one or more access LOG files") }
         files = a.positionals
-        if let f = a.value("format") {
-            guard let format = LogFormat(rawValue: f) else {
-                let hint = Suggestions.closest(to: f, among: LogFormat.allCases.map(\.rawValue)).map { "; did you mean \"\($0)\"?" } ?? ""
-                throw UsageError("--format expects iis, apache, nginx, domino or zpush, found \"\(f)\"\(hint)")
-            }
-            options.format = format
-        }
+        options = try LogReaderArguments.parse(a)
         quiet = a.has("quiet")
         check = !a.has("no-check")
         memory = try MemoryCheck(a)

@@ -58,6 +58,20 @@ final class CalibrateCommandTests: XCTestCase {
         XCTAssertEqual(estimates["devices"] as? Int, 1, "the scenario's devices")
     }
 
+    /// `--from`/`--to` (the reader options of `pushsim logs`) take a window of the log: the
+    /// first hour of the 2-hour log holds too few Pings and is refused, the whole log is not.
+    func testFromAndToTakeAWindowOfTheLog() throws {
+        let folder = temporaryFolder("calibrate-window")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let log = iisLog(folder, pings: 40)
+        let r = pushsim("calibrate", log, "--to", "2024-03-01T11:00:00Z", "--out", folder + "/hour", "--quiet", "--no-check")
+        XCTAssertEqual(r.status, 2, r.err)
+        XCTAssertTrue(r.err.contains("device type \"iPhone\" has 20 Pings"), r.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/hour"))
+        XCTAssertEqual(pushsim("calibrate", log, "--from", "2024-03-01", "--out", folder + "/all", "--quiet", "--no-check").status, 0)
+        XCTAssertEqual(pushsim("calibrate", log, "--to", "yesterday", "--out", folder + "/bad", "--quiet").status, 2)
+    }
+
     /// A fleet whose check run would not fit in memory still gets its scenario and estimates;
     /// the check is said not to have run, and why (stderr, report), and `check` is null.
     func testACheckRunTooLargeForMemoryIsSkippedAndSaidSo() throws {
