@@ -4,35 +4,47 @@ import PushSim
 
 /// The key metrics of a run across its replications, with the mean and its 95 % confidence
 /// interval (Student's t over the replications, which are independent by construction).
+///
+/// Each row is a catalog path (or a derived figure's, ``DerivedMetrics``): its name is the
+/// catalog's label, its value read from the summary, its format chosen by its unit.
 enum ReplicationFigures {
-    struct Metric: Sendable {
-        var name: String
+    struct Row: Sendable {
+        var metric: ReportMetric
         /// The name inside a sentence, or nil to leave the metric out of the finding.
-        var inSentence: String? = nil
-        var value: @Sendable (Summary) -> Double
-        var format: @Sendable (Double) -> String
+        var inSentence: String?
+
+        var name: String { metric.label }
+
+        /// The overall figure of one replication; NaN when it does not exist (a hole the
+        /// interval skips over, "—" in the table).
+        func value(_ s: Summary) -> Double { metric.value(in: s.overall) ?? .nan }
+
+        func format(_ x: Double) -> String { ReportText.format(x, unit: metric.unit) }
     }
 
-    static let metrics: [Metric] = [
-        Metric(name: "409 share", inSentence: "409 share", value: { $0.overall.pings.share409 ?? .nan }, format: ReportText.share),
-        Metric(name: "Threads held, mean", value: { $0.overall.threads.mean }, format: { ReportText.number($0) }),
-        Metric(name: "Threads held, p99", inSentence: "threads p99", value: { $0.overall.threads.p99 ?? .nan }, format: { ReportText.number($0) }),
-        Metric(name: "Threads held, max", value: { $0.overall.threads.max.map(Double.init) ?? .nan }, format: { ReportText.number($0) }),
-        Metric(name: "Pool full (share of time)", value: { $0.overall.threads.fullFraction }, format: ReportText.share),
-        Metric(name: "Refused (503)", value: { Double($0.overall.refused) }, format: { ReportText.number($0, decimals: 0) }),
-        Metric(name: "Lost Pings", value: { Double($0.overall.pings.lost) }, format: { ReportText.number($0, decimals: 0) }),
-        Metric(name: "Lost Pings (share)", value: { $0.overall.lostShare }, format: ReportText.share),
-        Metric(name: "Push latency p50", value: { $0.overall.pushLatency.p50 ?? .nan }, format: ReportText.duration),
-        Metric(name: "Push latency p95", inSentence: "push latency p95", value: { $0.overall.pushLatency.p95 ?? .nan }, format: ReportText.duration),
-        Metric(name: "Battery per day", inSentence: "battery", value: { $0.overall.battery.percentPerDay ?? .nan }, format: ReportText.percentValue),
-        Metric(name: "Joules per device-day", value: { $0.overall.battery.joulesPerDeviceDay ?? .nan }, format: { ReportText.number($0, decimals: 0) }),
-        Metric(name: "Syncs", value: { Double($0.overall.syncs.total) }, format: { ReportText.number($0, decimals: 0) }),
+    /// The rows: catalog (or derived) paths, and the name in the finding's sentence.
+    static let paths: [(path: String, inSentence: String?)] = [
+        ("pings.share409", "409 share"),
+        ("threads.mean", nil),
+        ("threads.p99", "threads p99"),
+        ("threads.max", nil),
+        ("threads.fullFraction", nil),
+        ("refused", nil),
+        ("pings.lost", nil),
+        ("pings.lostShare", nil),
+        ("pushLatency.p50", nil),
+        ("pushLatency.p95", "push latency p95"),
+        ("battery.percentPerDay", "battery"),
+        ("battery.joulesPerDeviceDay", nil),
+        ("syncs.total", nil),
     ]
+
+    static let metrics: [Row] = paths.compactMap { p in ReportMetric.named(p.path).map { Row(metric: $0, inSentence: p.inSentence) } }
 
     /// Replications are listed one per column up to this many; beyond it only min and max.
     static let maxColumns = 6
 
-    static func interval(_ metric: Metric, _ replications: [Summary]) -> ConfidenceInterval {
+    static func interval(_ metric: Row, _ replications: [Summary]) -> ConfidenceInterval {
         ConfidenceInterval(replications.map(metric.value))
     }
 

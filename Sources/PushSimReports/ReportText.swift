@@ -1,9 +1,24 @@
 import Charts
 import DiscreteEvent
+import PushSim
 
 /// How numbers read in the reports' sentences, cards and tables. Built on the Charts kit's
 /// `NumberFormat`, so the text is locale-independent and deterministic.
 enum ReportText {
+    /// A figure as the reports write a figure of its unit ("—" when it does not exist): the
+    /// one choice of format by unit, for cards and tables whose rows come from the catalog.
+    /// Shares as percentages, seconds as durations, battery in percent, counts and joules
+    /// whole, threads and queue lengths with one decimal.
+    static func format(_ value: Double?, unit: MetricUnit) -> String {
+        switch unit {
+        case .share: share(value)
+        case .seconds, .secondsPerDay: duration(value)
+        case .percentPerDay: percentValue(value)
+        case .count, .joulesPerDay: number(value, decimals: 0)
+        case .threads, .requests: number(value)
+        }
+    }
+
     /// A share (0…1) as a percentage: one decimal, two below 1 % so that small shares do not
     /// all print as "0.0%", and "0%" for exactly zero.
     static func share(_ fraction: Double) -> String {

@@ -22,16 +22,3 @@ extension Summary {
         return d > 0 && measuredDays > 0 ? n / d / measuredDays : nil
     }
 }
-
-extension Figures {
-    /// Requests refused with 503, Pings and Syncs together.
-    var refused: Int { pings.rejected503 + syncs.rejected503 }
-
-    /// Lost Pings as a share of the Pings that ended at the server. Lost is the devices'
-    /// count and overlaps the server's outcomes, so this is "how often a device waited in
-    /// vain", not a slice of the outcome mix.
-    var lostShare: Double { ReportText.ratio(Double(pings.lost), Double(pings.total)) }
-
-    /// Status 5 as a share of Pings.
-    var status5Share: Double { ReportText.ratio(Double(pings.status5), Double(pings.total)) }
-}

@@ -33,6 +33,8 @@ public struct Metric<Root>: Sendable {
     public let unit: MetricUnit
     /// The name reports show (`409 share`).
     public let label: String
+    /// A shorter name for a terminal column header (`push p95`), or nil to use ``label``.
+    public let shortLabel: String?
     /// One or two sentences, in the words of a capacity planner (the glossary's text).
     public let description: String
     /// When the figure does not exist (`null` in summary.json, an empty cell in CSV, "—" in
@@ -43,16 +45,20 @@ public struct Metric<Root>: Sendable {
     public let column: Int?
     let access: MetricAccess<Root>
 
-    init(_ path: String, _ unit: MetricUnit, _ label: String, _ description: String,
+    init(_ path: String, _ unit: MetricUnit, _ label: String, _ description: String, shortLabel: String? = nil,
          missingWhen: String? = nil, column: Int? = nil, _ access: MetricAccess<Root>) {
         self.path = path
         self.unit = unit
         self.label = label
+        self.shortLabel = shortLabel
         self.description = description
         self.missingWhen = missingWhen
         self.column = column
         self.access = access
     }
+
+    /// The name of a terminal column: ``shortLabel``, else ``label``.
+    public var terminalLabel: String { shortLabel ?? label }
 
     /// The object of summary.json that holds the figure (`pings`), and its key there
     /// (`share409`); nil key for a member of its own (`httpStatus`).

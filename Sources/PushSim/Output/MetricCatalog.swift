@@ -5,8 +5,11 @@
 /// nothing else: the summary writer (`Summary.json`, key order = row order), the summary
 /// reader (`Summary(jsonText:)` in PushSimReports), the sweep scalars (`Figures.scalars`,
 /// the metric columns of sweep.csv, sweep-summary.csv and replications.csv, in `column`
-/// order), the report glossary's metric terms, and the metric names a `--target` may use
-/// for a scenario (``init(scenario:)``).
+/// order), the report glossary's metric terms, the metric names a `--target` may use
+/// for a scenario (``init(scenario:)``), and the names, values and formats (by unit) of the
+/// run report's cards and replication table and of the terminal table (its headers are the
+/// rows' `shortLabel`s). Figures that follow from these (refused, the lost share) are not
+/// rows: PushSimReports defines them once, in `DerivedMetrics`.
 ///
 /// Adding a metric is one row here plus the one place that computes it (`Figures.init` in
 /// Metrics/Outcome.swift, or the model for a restart's figure). A figure that cannot always
@@ -21,23 +24,23 @@ public struct MetricCatalog: Sendable {
         Metric("pings.status1", .count, "Status 1", "Pings whose heartbeat ran out with no new mail.", column: 2, .count(\.pings.status1)),
         Metric("pings.conflict409", .count, "HTTP 409", "Pings answered 409 because a newer request of the same device arrived.", column: 3, .count(\.pings.conflict409)),
         Metric("pings.status5", .count, "Status 5", "Pings whose heartbeat was outside the server's limits.", column: 4, .count(\.pings.status5)),
-        Metric("pings.lost", .count, "Lost Pings", "Pings the phone got no answer to by the heartbeat plus a grace (the device's view; overlaps the others).", column: 5, .count(\.pings.lost)),
+        Metric("pings.lost", .count, "Lost Pings", "Pings the phone got no answer to by the heartbeat plus a grace (the device's view; overlaps the others).", shortLabel: "lost Pings", column: 5, .count(\.pings.lost)),
         Metric("pings.rejected503", .count, "Pings refused (503)", "Pings refused because no thread was free and the queue was full, or the server was restarting.", column: 6, .count(\.pings.rejected503)),
         Metric("pings.reset", .count, "Pings reset", "Pings whose connection a restart reset.", column: 7, .count(\.pings.reset)),
         Metric("pings.superseded", .count, "Superseded Pings", "Pings ended because a newer request of their device started, whatever the server answered.", column: 55, .count(\.pings.superseded)),
         Metric("pings.share409", .share, "409 share", "Pings answered 409, as a share of Pings that ended.",
-               missingWhen: "no Ping ended", column: 8, .optionalFigure(\.pings.share409)),
+               shortLabel: "409 share", missingWhen: "no Ping ended", column: 8, .optionalFigure(\.pings.share409)),
         Metric("httpStatus", .count, "HTTP status", "Requests by the HTTP status code the server logged.", .structure(.httpStatus)),
         Metric("threads.capacity", .threads, "Threads (capacity)", "HTTP threads of the server, or of every server of the pool.", .count(\.threads.capacity)),
-        Metric("threads.mean", .threads, "Threads held, mean", "Threads held, time-weighted over the measured window (summed over a pool's servers).", column: 9, .figure(\.threads.mean)),
+        Metric("threads.mean", .threads, "Threads held, mean", "Threads held, time-weighted over the measured window (summed over a pool's servers).", shortLabel: "threads mean", column: 9, .figure(\.threads.mean)),
         Metric("threads.p50", .threads, "Threads held, p50", "Threads held that half the time stays at or below.",
                missingWhen: "for a pool of servers, or a population on several (a quantile of a sum is not the sum of quantiles)", column: 10, .optionalFigure(\.threads.p50)),
         Metric("threads.p95", .threads, "Threads held, p95", "Threads held that 95 % of the time stays at or below.",
                missingWhen: "for a pool of servers, or a population on several", column: 11, .optionalFigure(\.threads.p95)),
         Metric("threads.p99", .threads, "Threads held, p99", "Threads held that 99 % of the time stays at or below.",
-               missingWhen: "for a pool of servers, or a population on several", column: 12, .optionalFigure(\.threads.p99)),
+               shortLabel: "threads p99", missingWhen: "for a pool of servers, or a population on several", column: 12, .optionalFigure(\.threads.p99)),
         Metric("threads.max", .threads, "Threads held, max", "The most threads held at once.",
-               missingWhen: "for a pool of servers, or a population on several", column: 13, .optionalCount(\.threads.max)),
+               shortLabel: "threads max", missingWhen: "for a pool of servers, or a population on several", column: 13, .optionalCount(\.threads.max)),
         Metric("threads.fullFraction", .share, "Time the pool was full", "Share of the time every thread of the server was held (a pool's: the mean over its servers).", column: 14, .figure(\.threads.fullFraction)),
         Metric("queue.meanLength", .requests, "Queue length, mean", "Requests waiting for a thread, time-weighted (summed over a pool's servers).", column: 15, .figure(\.queue.meanLength)),
         Metric("queue.maxLength", .requests, "Queue length, max", "The most requests waiting for a thread at once.",
@@ -84,7 +87,7 @@ public struct MetricCatalog: Sendable {
         Metric("pushLatency.p50", .seconds, "Push latency p50", "Push latency that half the delivered mail stays at or below.",
                missingWhen: "no mail was delivered", column: 30, .optionalFigure(\.pushLatency.p50)),
         Metric("pushLatency.p95", .seconds, "Push latency p95", "Push latency that 95 % of delivered mail stays at or below.",
-               missingWhen: "no mail was delivered", column: 31, .optionalFigure(\.pushLatency.p95)),
+               shortLabel: "push p95", missingWhen: "no mail was delivered", column: 31, .optionalFigure(\.pushLatency.p95)),
         Metric("pushLatency.p99", .seconds, "Push latency p99", "Push latency that 99 % of delivered mail stays at or below.",
                missingWhen: "no mail was delivered", column: 32, .optionalFigure(\.pushLatency.p99)),
         Metric("pushLatency.byPush", .share, "Mail by push", "Share of delivered mail that a Ping's answer brought.",
@@ -103,7 +106,7 @@ public struct MetricCatalog: Sendable {
         Metric("battery.joulesPerDeviceDayP95", .joulesPerDay, "Joules per device-day, p95", "Radio energy a day that 95 % of devices stay at or below.",
                missingWhen: "the group has no devices", column: 38, .optionalFigure(\.battery.joulesPerDeviceDayP95)),
         Metric("battery.percentPerDay", .percentPerDay, "Battery per day", "Energy the radio spends on this traffic, above its idle floor, as a share of the battery's capacity.",
-               missingWhen: "the group has no devices", column: 39, .optionalFigure(\.battery.percentPerDay)),
+               shortLabel: "battery/day", missingWhen: "the group has no devices", column: 39, .optionalFigure(\.battery.percentPerDay)),
         Metric("battery.radioActiveSecondsPerDay", .secondsPerDay, "Radio active per day", "Time a day the radio is out of its idle state for this traffic, per device.",
                missingWhen: "the group has no devices, or nothing was measured", column: 40, .optionalFigure(\.battery.radioActiveSecondsPerDay)),
         Metric("heartbeat.meanSeconds", .seconds, "Heartbeat, mean", "The heartbeat push devices asked for, time-weighted over the measured window.",
