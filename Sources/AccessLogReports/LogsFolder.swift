@@ -6,13 +6,6 @@ import Foundation
 /// report.html. Everything is rendered first, then the four are written whole or not at all
 /// (`AtomicFile.writeAll`).
 public enum LogsFolder {
-    /// Fails early (before reading a 10 GB log) when `folder` cannot be written.
-    public static func checkWritable(_ folder: String) throws {
-        let probe = folder + "/.pushsim-write-check"
-        try AtomicFile.write("", to: probe)
-        try? FileManager.default.removeItem(atPath: probe)
-    }
-
     public static func write(_ f: LogFigures, files: [String], to folder: String, anonymize: Bool) throws {
         let anonymizer = Anonymizer(enabled: anonymize)
         let outputs = [

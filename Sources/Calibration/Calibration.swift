@@ -118,12 +118,8 @@ public struct Calibration: Sendable {
             sum += s.syncLogSum
             squares += s.syncLogSquares
         }
-        var median: Double?, p95: Double?
-        if n > 0 {
-            let mean = sum / Double(n)
-            median = exp(mean)
-            p95 = exp(mean + 1.6448536269514722 * max(0, squares / Double(n) - mean * mean).squareRoot())
-        }
+        let fit = LognormalFit(count: n, logSum: sum, logSquares: squares)
+        let (median, p95) = (fit?.median, fit?.p95)
         let (profile, events) = Self.profile(figures: figures, tally: tally, types: types)
         return Calibration(name: name, figures: figures, types: types, serverKind: kind, serverKindNote: note, threads: threads,
                            threadsRuleOfThumb: rule, peakShare: peakShare, plateau: plateau,

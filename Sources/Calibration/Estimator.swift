@@ -115,13 +115,8 @@ public enum Estimator {
                     throw CalibrationError(description: "device type \"\(name)\" asks for heartbeats from \(low) to \(high) s in its Hb tokens, and only \(String(format: "%.1f", share * 100)) % of its \(tokened) tokened Pings ask for the most frequent, \(h) s (± \(margin) s): one fixed heartbeat cannot stand for them (at least \(Int(minimumShareAtHeartbeat * 100)) % must); give a log of one kind of device, e.g. a filtered copy with the devices of one heartbeat policy (by DeviceType or user agent)")
                 }
             }
-            var median: Double?, p95: Double?
-            if s.syncs200 > 0 {
-                let mean = s.syncLogSum / Double(s.syncs200)
-                let variance = max(0, s.syncLogSquares / Double(s.syncs200) - mean * mean)
-                median = exp(mean)
-                p95 = exp(mean + 1.6448536269514722 * variance.squareRoot())
-            }
+            let fit = LognormalFit(count: s.syncs200, logSum: s.syncLogSum, logSquares: s.syncLogSquares)
+            let (median, p95) = (fit?.median, fit?.p95)
             out.append(TypeEstimate(deviceType: name, devices: s.devices, pings: s.pings, superseded: s.superseded, conflict409: s.conflict409,
                                     client: dual ? .dual : .single, syncsDuringPing: s.syncsDuringPing,
                                     heartbeatSeconds: hb.seconds, heartbeatSource: hb.source, heartbeatTokenRange: range, mailCutoffSeconds: cutoff,

@@ -1,5 +1,6 @@
 import AccessLogReports
 import AccessLogs
+import Experiments
 import Foundation
 import ScenarioFile
 
@@ -64,7 +65,7 @@ struct LogsCommand: Command {
 
     func run(_ console: Console) -> Int32 {
         do {
-            try LogsFolder.checkWritable(out)
+            try AtomicFile.checkWritable(folder: out)   // before reading a 10 GB log
         } catch {
             console.err("pushsim logs: cannot write to \(out): \(error.localizedDescription)\n")
             return ExitStatus.failure
