@@ -67,7 +67,7 @@ struct LogsCommand: Command {
         do {
             try AtomicFile.checkWritable(folder: out)   // before reading a 10 GB log
         } catch {
-            console.err("pushsim logs: cannot write to \(out): \(error.localizedDescription)\n")
+            console.err("pushsim logs: cannot write to \(out): \((error as? FileWriteError)?.reason ?? "\(error)")\n")
             return ExitStatus.failure
         }
         let progress = ProgressLine(console, mode: ProgressMode.resolve(progressChoice, quiet: quiet, console: console))
@@ -96,7 +96,7 @@ struct LogsCommand: Command {
         do {
             try LogsFolder.write(figures, files: files, to: out, anonymize: anonymize)
         } catch {
-            console.err("pushsim logs: cannot write the results to \(out): \(error.localizedDescription)\n")
+            console.err("pushsim logs: cannot write the results to \(out): \((error as? FileWriteError)?.reason ?? "\(error)")\n")
             return ExitStatus.failure
         }
         console.out(LogsSummary.text(figures))
